@@ -1,0 +1,32 @@
+package io.warcast.api.spi;
+
+/**
+ * A Warcast implementation, found with {@link java.util.ServiceLoader} by {@link WarcastProviders}.
+ *
+ * <p>The constructor must be cheap and side-effect free: several providers may be instantiated to choose one.
+ * The container integration (Warcast's Tomcat listener) then calls {@link #start} once when the server starts,
+ * {@link #join} for each web application as it starts, and {@link #stop} once when the server stops.
+ */
+public interface WarcastProvider {
+
+    /** A short name for diagnostics, such as {@code "amqp-broadcaster"}. */
+    String name();
+
+    /**
+     * Starts the provider: reads its settings, starts its threads and connections.
+     *
+     * @throws IllegalArgumentException naming the setting when a setting is wrong
+     */
+    void start(ServerEnvironment environment);
+
+    /**
+     * Makes a starting web application a participant.
+     *
+     * @throws IllegalArgumentException naming the setting when the application's own settings are wrong
+     * @throws IllegalStateException when the provider is not started
+     */
+    Participation join(ParticipantSpec participant);
+
+    /** Stops the provider: every participation ends, threads and connections are closed within a time limit. */
+    void stop();
+}
