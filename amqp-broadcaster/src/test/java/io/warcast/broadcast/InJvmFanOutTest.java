@@ -1,8 +1,8 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
+import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.warcast.api.AppMessage;
 import io.warcast.api.DataChangeEvent;
@@ -11,7 +11,6 @@ import io.warcast.api.FlushRequest;
 import io.warcast.api.spi.ParticipantSpec;
 import io.warcast.api.spi.Participation;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +42,6 @@ class InJvmFanOutTest {
     @AfterEach
     void stop() {
         broadcaster.close();
-    }
-
-    private static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(10));
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** A started provider with its own {@code warcast.properties}, for tests; stops it on close. */
 final class LocalBroadcaster implements AutoCloseable {
@@ -51,6 +54,11 @@ final class LocalBroadcaster implements AutoCloseable {
         return DataChange.builder(dataSource, "orders", ChangeAction.UPDATE)
                 .key("id", key)
                 .build();
+    }
+
+    /** Waits for a condition, failing the test after ten seconds. */
+    static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(10));
     }
 
     @Override
