@@ -1,0 +1,155 @@
+package io.warcast.broadcast;
+
+import io.warcast.api.Origin;
+import io.warcast.api.spi.ParticipantSpec;
+import io.warcast.api.spi.Participation;
+import io.warcast.api.spi.ServerEnvironment;
+import io.warcast.api.spi.WarcastProvider;
+import io.warcast.broadcast.delivery.DeliveryPool;
+import io.warcast.broadcast.delivery.MailboxFactory;
+import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.fanout.LocalFanOut;
+import io.warcast.broadcast.settings.BroadcasterSettings;
+import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.SettingsFile;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Warcast provider that broadcasts over AMQP. This build broadcasts within the JVM only: the web applications
+ * in one Tomcat, such as parallel versions of one application, hear each other; the AMQP transport comes later.
+ */
+public final class AmqpBroadcasterProvider implements WarcastProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(AmqpBroadcasterProvider.class);
+
+    private enum State {
+        NEW,
+        STARTED,
+        STOPPED
+    }
+
+    private final UnaryOperator<String> environment;
+    private final BroadcasterMetrics metrics = new BroadcasterMetrics();
+
+    private final Object lock = new Object();
+    private State state = State.NEW;
+    private BroadcasterSettings settings;
+    private DeliveryPool pool;
+    private LocalFanOut fanOut;
+
+    public AmqpBroadcasterProvider() {
+        this(System::getenv);
+    }
+
+    /** @param environment looks up environment variables for {@code ${env:NAME}} in settings */
+    AmqpBroadcasterProvider(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String name() {
+        return "amqp-broadcaster";
+    }
+
+    @Override
+    public void start(ServerEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        synchronized (lock) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("The Warcast provider is " + state + "; it starts only once");
+            }
+            SettingsFile file = SettingsFile.locate(environment, System.getProperty(SettingsFile.CONFIG_PROPERTY));
+            BroadcasterSettings parsed =
+                    BroadcasterSettings.parse(file.entries(), defaultServerId(environment), this.environment);
+            parsed.hostname().ifPresent(hostname -> {
+                throw new IllegalArgumentException(SettingKeys.HOSTNAME + "=[" + hostname
+                        + "]: this build broadcasts within the JVM only; the AMQP transport is not available yet"
+                        + " — remove the key to run local-only");
+            });
+            log.info("Warcast settings ({}): {}", file.source(), parsed.describe());
+            log.info(
+                    "Warcast runs local-only: {} is not set ({}); web applications in this JVM hear each other,"
+                            + " other servers hear nothing.",
+                    SettingKeys.HOSTNAME,
+                    file.source());
+            pool = new DeliveryPool(parsed.deliveryThreads());
+            fanOut = new LocalFanOut(new MailboxFactory(pool, parsed.listenerQueue(), metrics), metrics);
+            settings = parsed;
+            state = State.STARTED;
+        }
+    }
+
+    @Override
+    public Participation join(ParticipantSpec participant) {
+        Objects.requireNonNull(participant, "participant");
+        synchronized (lock) {
+            if (state != State.STARTED) {
+                throw new IllegalStateException("Application [" + participant.contextPath()
+                        + "] cannot join Warcast: the provider is " + state + ", not started");
+            }
+            String exchange = settings.exchangeFor(participant.settings(), environment);
+            Origin origin = new Origin(
+                    settings.serverId(),
+                    participant.contextPath(),
+                    participant.webappVersion(),
+                    UUID.randomUUID().toString());
+            log.debug("Warcast: application [{}] joins exchange [{}] as {}", origin.application(), exchange, origin);
+            return fanOut.join(origin, exchange, new Recipient(origin.application(), participant.classLoader()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        DeliveryPool stopping;
+        synchronized (lock) {
+            boolean started = state == State.STARTED;
+            state = State.STOPPED;
+            if (!started) {
+                return;
+            }
+            fanOut.closeAll();
+            stopping = pool;
+        }
+        try {
+            int busy = stopping.shutdown(settings.shutdownTimeoutMs());
+            if (busy > 0) {
+                log.warn(
+                        "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({});"
+                                + " their threads were interrupted",
+                        busy,
+                        settings.shutdownTimeoutMs(),
+                        SettingKeys.SHUTDOWN_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Warcast was interrupted while waiting for its listeners to finish");
+        }
+        log.info("Warcast stopped: {}", metrics);
+    }
+
+    /** The counters of this provider. */
+    public BroadcasterMetrics metrics() {
+        return metrics;
+    }
+
+    private static String defaultServerId(ServerEnvironment environment) {
+        return environment
+                .serverId()
+                .filter(serverId -> !serverId.isBlank())
+                .orElseGet(AmqpBroadcasterProvider::localHostName);
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
