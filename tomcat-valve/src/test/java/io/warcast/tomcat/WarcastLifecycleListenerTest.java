@@ -1,12 +1,17 @@
 package io.warcast.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.warcast.api.WarcastServices;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProviders;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -161,6 +166,34 @@ class WarcastLifecycleListenerTest {
         assertThat(v1.findLifecycleListeners())
                 .as("the listener no longer follows a removed context")
                 .noneMatch(WarcastLifecycleListener.class::isInstance);
+    }
+
+    @Test
+    void redeployingTwentyTimesLeavesNothingThatHoldsTheApplicationsClassLoader() throws Exception {
+        server.withWarcast().start();
+        List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            Context context = server.deploy("/shop", "001", "round=" + i + "\n");
+            loaders.add(new WeakReference<>(context.getLoader().getClassLoader()));
+            server.tomcat.getHost().removeChild(context);
+        }
+
+        assertThat(FakeWarcastProvider.journal)
+                .as("every deployment joined and left")
+                .filteredOn(line -> line.equals("close /shop##001"))
+                .hasSize(20);
+        // The fake keeps every spec it was given (and so every class loader): drop them, so that what is left
+        // reachable is what Tomcat and the listener hold.
+        FakeWarcastProvider.participations.clear();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    System.gc();
+                    assertThat(loaders)
+                            .as("no web application class loader is reachable after its context was removed")
+                            .allMatch(reference -> reference.get() == null);
+                });
     }
 
     @Test
