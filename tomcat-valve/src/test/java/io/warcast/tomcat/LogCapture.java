@@ -1,0 +1,40 @@
+package io.warcast.tomcat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** What the Warcast listener logged through JULI, which the embedded Tomcat sends to java.util.logging. */
+final class LogCapture extends Handler implements AutoCloseable {
+
+    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger(WarcastLifecycleListener.class.getName());
+
+    LogCapture() {
+        logger.addHandler(this);
+    }
+
+    List<LogRecord> at(Level level) {
+        return records.stream().filter(r -> r.getLevel().equals(level)).toList();
+    }
+
+    List<String> messages(Level level) {
+        return at(level).stream().map(LogRecord::getMessage).toList();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
