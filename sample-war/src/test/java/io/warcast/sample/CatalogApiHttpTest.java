@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +40,7 @@ class CatalogApiHttpTest {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(0);
         Path docBase = Files.createDirectory(baseDir.resolve("docs"));
-        StandardContext context = (StandardContext) tomcat.addContext("/shop", docBase.toString());
-        // These leak checks need --add-opens and only warn without it; a test context has nothing to leak.
-        context.setClearReferencesObjectStreamClassCaches(false);
-        context.setClearReferencesThreadLocals(false);
-        context.setClearReferencesRmiTargets(false);
+        Context context = tomcat.addContext("/shop", docBase.toString());
         context.addServletContainerInitializer(
                 (classes, servletContext) -> {
                     servletContext.setAttribute(WarcastServices.SERVLET_CONTEXT_ATTRIBUTE, warcast);
