@@ -1,0 +1,41 @@
+package io.warcast.broadcast.wire;
+
+import java.util.Objects;
+
+/** The outcome of decoding one message body: an envelope to deliver, or a reason to count, log and skip it. */
+public sealed interface Decoded {
+
+    /** A valid v1 message. */
+    record Accepted(Envelope envelope) implements Decoded {
+        public Accepted {
+            Objects.requireNonNull(envelope, "envelope");
+        }
+    }
+
+    /**
+     * A message that is skipped.
+     *
+     * @param reason the counter it goes to
+     * @param detail one line for the log: what was wrong, never the whole body
+     */
+    record Rejected(RejectReason reason, String detail) implements Decoded {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Why a message was skipped. */
+    enum RejectReason {
+        /** Not JSON, not an object, or a required field missing. */
+        MALFORMED,
+        /** A wire-format version this build does not read. */
+        UNKNOWN_VERSION,
+        /** A kind this build does not know: a newer sender; skipped so that N and N+1 can run side by side. */
+        UNKNOWN_KIND,
+        /** Larger than {@code amqpbroadcast.maxmessagesize}, or more keys or columns than the limits allow. */
+        OVERSIZED,
+        /** A field of the wrong JSON type, such as an object where a column value must be a scalar. */
+        WRONG_TYPE
+    }
+}
