@@ -26,36 +26,8 @@ public record TestCertificates(
     public static TestCertificates create(Path directory) {
         Files2.deleteTree(directory);
         Files2.write(directory.resolve("server.ext"), "subjectAltName=DNS:localhost\n");
-        openssl(
-                directory,
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=Warcast Test CA",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.crt");
-        openssl(
-                directory,
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=Unrelated Test CA",
-                "-keyout",
-                "other-ca.key",
-                "-out",
-                "other-ca.crt");
+        selfSignedCa(directory, "Warcast Test CA", "ca");
+        selfSignedCa(directory, "Unrelated Test CA", "other-ca");
         openssl(
                 directory,
                 "req",
@@ -98,6 +70,24 @@ public record TestCertificates(
                 directory.resolve("truststore.p12"),
                 directory.resolve("other-truststore.p12"),
                 PASSWORD);
+    }
+
+    private static void selfSignedCa(Path directory, String commonName, String name) {
+        openssl(
+                directory,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + commonName,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".crt");
     }
 
     private static void trustStore(Path directory, String certificate, String store) {
