@@ -13,7 +13,11 @@ public final class ApiRequests {
     /** The longest item name accepted, in characters. */
     public static final int MAX_NAME_LENGTH = 200;
 
+    /** The most one restock may add. */
+    public static final int MAX_RESTOCK = 1_000_000;
+
     private static final String EXPECTED_BODY = "expected {\"name\": \"Teapot\", \"stock\": 3}";
+    private static final String EXPECTED_RESTOCK = "expected {\"amount\": 5}";
     private static final Set<String> ITEM_FIELDS = Set.of("id", "name", "stock");
 
     private final Json json;
@@ -40,7 +44,7 @@ public final class ApiRequests {
      * (clients send back what they read); any other field is refused so a typo does not go unnoticed.
      */
     public Item parseItem(long id, String body) {
-        JsonNode node = parseObject(body);
+        JsonNode node = parseObject(body, EXPECTED_BODY);
         node.fieldNames().forEachRemaining(field -> {
             if (!ITEM_FIELDS.contains(field)) {
                 throw ApiException.badRequest("unknown field [" + field + "]; an item has only name and stock");
@@ -53,6 +57,25 @@ public final class ApiRequests {
         return new Item(id, name(node), stock(node));
     }
 
+    /** The amount of a restock body, {@code {"amount": n}}, from 1 to {@value #MAX_RESTOCK}. */
+    public int parseRestock(String body) {
+        JsonNode node = parseObject(body, EXPECTED_RESTOCK);
+        node.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("amount")) {
+                throw ApiException.badRequest("unknown field [" + field + "]; " + EXPECTED_RESTOCK);
+            }
+        });
+        JsonNode amount = node.get("amount");
+        if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToInt()) {
+            throw ApiException.badRequest("field [amount] must be a whole number; " + EXPECTED_RESTOCK);
+        }
+        if (amount.intValue() < 1 || amount.intValue() > MAX_RESTOCK) {
+            throw ApiException.badRequest(
+                    "field [amount] must be from 1 to " + MAX_RESTOCK + ", got " + amount.intValue());
+        }
+        return amount.intValue();
+    }
+
     /** The {@code from} parameter of a paged list: an index, 0 when absent. */
     public static long parseFrom(String value) {
         return value == null ? 0 : nonNegative("from", value, Long.MAX_VALUE);
@@ -63,9 +86,9 @@ public final class ApiRequests {
         return value == null ? Integer.MAX_VALUE : (int) nonNegative("limit", value, Integer.MAX_VALUE);
     }
 
-    private JsonNode parseObject(String body) {
+    private JsonNode parseObject(String body, String expected) {
         if (body.isBlank()) {
-            throw ApiException.badRequest("body is missing; " + EXPECTED_BODY);
+            throw ApiException.badRequest("body is missing; " + expected);
         }
         JsonNode node;
         try {
@@ -74,7 +97,7 @@ public final class ApiRequests {
             throw ApiException.badRequest("body is not valid JSON: " + malformed.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("body must be a JSON object; " + EXPECTED_BODY);
+            throw ApiException.badRequest("body must be a JSON object; " + expected);
         }
         return node;
     }

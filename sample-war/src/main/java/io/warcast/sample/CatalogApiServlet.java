@@ -40,6 +40,7 @@ public final class CatalogApiServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(CatalogApiServlet.class.getName());
     private static final String ITEMS_PREFIX = "/items/";
+    private static final String RESTOCK_SUFFIX = "/restock";
 
     private final Json json = new Json();
     private final ApiRequests requests = new ApiRequests(json);
@@ -78,12 +79,27 @@ public final class CatalogApiServlet extends HttpServlet {
             case "/flushes" -> sendPage(request, response, app.heardFlushes(), JsonShapes::heardFlush);
             default -> {
                 if (!path.startsWith(ITEMS_PREFIX)) {
-                    throw ApiException.notFound("no resource [/api" + path
-                            + "]; there are /api/info, /api/items, /api/heard, /api/flushes");
+                    throw ApiException.notFound(
+                            "no resource [/api" + path
+                                    + "]; there are /api/info, /api/items, /api/items/{id}, /api/items/{id}/restock, /api/heard, /api/flushes");
                 }
-                item(ApiRequests.parseId(path.substring(ITEMS_PREFIX.length())), request, response);
+                String item = path.substring(ITEMS_PREFIX.length());
+                if (item.endsWith(RESTOCK_SUFFIX)) {
+                    restock(
+                            ApiRequests.parseId(item.substring(0, item.length() - RESTOCK_SUFFIX.length())),
+                            request,
+                            response);
+                } else {
+                    item(ApiRequests.parseId(item), request, response);
+                }
             }
         }
+    }
+
+    private void restock(long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        allowOnly("POST", request, response);
+        int amount = requests.parseRestock(readBody(request));
+        send(response, 200, JsonShapes.item(app.editor().restock(id, amount).orElseThrow(() -> noItem(id))));
     }
 
     private void item(long id, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -29,6 +29,23 @@ public final class CatalogEditor {
         }
     }
 
+    /**
+     * Adds to an item's stock and publishes the update; returns the item as it is now, or empty (publishing
+     * nothing) when absent.
+     */
+    public Optional<Item> restock(long id, int amount) {
+        synchronized (lock) {
+            Optional<Item> restocked = catalog.get(id)
+                    .map(item ->
+                            new Item(id, item.name(), (int) Math.min(Integer.MAX_VALUE, (long) item.stock() + amount)));
+            restocked.ifPresent(item -> {
+                catalog.put(item);
+                notifier.notifyDataChange(ItemChanges.saved(item, false));
+            });
+            return restocked;
+        }
+    }
+
     /** Deletes the item and publishes the delete; returns the item, or empty (publishing nothing) when absent. */
     public Optional<Item> delete(long id) {
         synchronized (lock) {

@@ -51,6 +51,26 @@ class ApiRequestsTest {
     }
 
     @Test
+    void readsARestock() {
+        assertThat(requests.parseRestock("{\"amount\": 5}")).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                              | body is missing; expected {"amount": 5}
+            {"amount": 0}                   | field [amount] must be from 1 to 1000000, got 0
+            {"amount": 1000001}             | field [amount] must be from 1 to 1000000
+            {"amount": "5"}                 | field [amount] must be a whole number
+            {"amount": 5, "why": "sale"}    | unknown field [why]
+            """)
+    void refusesABadRestockSayingWhatIsWrong(String body, String expectedMessage) {
+        ApiException refused = assertThrows(ApiException.class, () -> requests.parseRestock(body));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.getMessage()).startsWith(expectedMessage);
+    }
+
+    @Test
     void refusesAnOverlongName() {
         String body = "{\"name\": \"" + "x".repeat(ApiRequests.MAX_NAME_LENGTH + 1) + "\", \"stock\": 1}";
 

@@ -104,6 +104,20 @@ class CatalogApiHttpTest {
     }
 
     @Test
+    void postRestockAddsToTheStockAndPublishesAnUpdate() throws Exception {
+        HttpResponse<String> restocked = send("POST", "/items/1/restock", "{\"amount\": 5}");
+
+        assertThat(restocked.statusCode()).isEqualTo(200);
+        assertThat(json.read(restocked.body()).get("stock").asInt()).isEqualTo(12 + 5);
+        assertThat(warcast.published).extracting(DataChange::action).containsExactly(ChangeAction.UPDATE);
+        assertThat(send("POST", "/items/404/restock", "{\"amount\": 5}").statusCode())
+                .isEqualTo(404);
+        assertThat(send("POST", "/items/1/restock", "{\"amount\": 0}").statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/items/1/restock", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void deleteRemovesAndPublishesOr404s() throws Exception {
         assertThat(send("DELETE", "/items/3", null).statusCode()).isEqualTo(200);
         assertThat(send("DELETE", "/items/3", null).statusCode()).isEqualTo(404);

@@ -43,6 +43,16 @@ class CatalogEditorTest {
     }
 
     @Test
+    void restockingAddsToTheStockAndPublishesAnUpdate() {
+        assertThat(editor.restock(1, 8)).contains(new Item(1, "Teapot", 20));
+
+        assertThat(catalog.get(1)).contains(new Item(1, "Teapot", 20));
+        assertThat(warcast.published).containsExactly(ItemChanges.saved(new Item(1, "Teapot", 20), false));
+        assertThat(editor.restock(404, 1)).isEmpty();
+        assertThat(warcast.published).hasSize(1);
+    }
+
+    @Test
     void deletingAnAbsentItemPublishesNothing() {
         assertThat(editor.delete(404)).isEmpty();
 
