@@ -24,13 +24,14 @@ public final class SampleClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI applicationUri;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     /** A client of the application at {@code applicationUri} (for ROOT: {@code http://127.0.0.1:port/}). */
     public SampleClient(URI applicationUri) {
         this.applicationUri = applicationUri;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -64,6 +65,25 @@ public final class SampleClient {
         List<JsonNode> changes = new ArrayList<>();
         expectOk(send(request("api/heard").GET())).forEach(changes::add);
         return changes;
+    }
+
+    /** {@code POST /api/items/{id}/restock}: a non-idempotent action; the raw response, for status checks. */
+    public HttpResponse<String> restock(long id, int amount) {
+        return send(request("api/items/" + id + "/restock")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")));
+    }
+
+    /**
+     * The jvmRoute at the end of this client's session id ({@code JSESSIONID=<id>.node-a}): the Tomcat that owns
+     * its session; empty before it has one.
+     */
+    public String sessionRoute() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(cookie -> cookie.getValue().substring(cookie.getValue().lastIndexOf('.') + 1))
+                .findFirst()
+                .orElse("");
     }
 
     /** A GET of any path below the application, for status and body checks. */
