@@ -35,7 +35,15 @@ public final class ForegroundServer implements AutoCloseable {
     public static ForegroundServer nginx(Path prefix, Path configuration, List<Integer> ports) {
         return start(
                 "nginx",
-                List.of("nginx", "-p", prefix.toString(), "-c", configuration.toString(), "-g", "daemon off;"),
+                List.of(
+                        "nginx",
+                        "-p",
+                        prefix.toString(),
+                        "-c",
+                        configuration.toString(),
+                        "-g",
+                        "daemon off; pid " + prefix.resolve("nginx.pid") + "; error_log " + prefix.resolve("error.log")
+                                + ";"),
                 configuration,
                 ports);
     }
