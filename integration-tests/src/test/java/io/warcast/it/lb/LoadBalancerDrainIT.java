@@ -1,0 +1,133 @@
+package io.warcast.it.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.warcast.harness.SampleClient;
+import io.warcast.harness.TomcatNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The upgrade of server A behind a real HAProxy and a real nginx, with the very configurations the bundle ships:
+ * A goes into maintenance; new visitors, GET and POST, are all served by B and none sees a 503; users who have a
+ * session on A keep working on A.
+ */
+class LoadBalancerDrainIT {
+
+    private static final int USERS_ON_A = 50;
+    private static final int NEW_VISITORS = 200;
+    private static final String A = "node-a";
+    private static final String B = "node-b";
+
+    private static final Path BUNDLE = Path.of(System.getProperty("warcast.it.bundle"));
+    private static final Path WORK =
+            Path.of(System.getProperty("warcast.it.work", "target/fleet")).resolve("lb");
+
+    private static TomcatNode a;
+    private static TomcatNode b;
+
+    @BeforeAll
+    static void startTwoTomcats() {
+        Path home = Path.of(System.getProperty("warcast.it.tomcat.home"));
+        Path war = Path.of(System.getProperty("warcast.it.sample.war"));
+        a = TomcatNode.start(home, BUNDLE, WORK, A, "");
+        b = TomcatNode.start(home, BUNDLE, WORK, B, "");
+        a.deploySample("001", war);
+        b.deploySample("001", war);
+    }
+
+    @AfterAll
+    static void stopTomcats() {
+        for (TomcatNode node : new TomcatNode[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LoadBalancerConfig.class)
+    void aServerInMaintenanceIsDrainedWithoutAnyVisitorSeeingA503(LoadBalancerConfig config) throws Exception {
+        try (LoadBalancerConfig.Running lb = config.start(BUNDLE, a, b, WORK)) {
+            URI site = URI.create("http://127.0.0.1:" + lb.port() + "/");
+            List<SampleClient> usersOnA = usersWithASessionOn(A, site);
+
+            switchMaintenanceOfA(true);
+            try {
+                Map<String, Integer> newVisitors = new TreeMap<>();
+                for (int i = 0; i < NEW_VISITORS; i++) {
+                    SampleClient visitor = new SampleClient(site);
+                    HttpResponse<String> response = i % 2 == 0 ? visitor.get("api/info") : visitor.restock(1, 1);
+                    newVisitors.merge(
+                            (i % 2 == 0 ? "GET " : "POST ") + response.statusCode() + " from " + visitor.sessionRoute(),
+                            1,
+                            Integer::sum);
+                }
+                System.out.printf("%s, A in maintenance, %d new visitors: %s%n", config, NEW_VISITORS, newVisitors);
+                assertThat(newVisitors)
+                        .as("every new visitor, GET or POST, is served by B with 200")
+                        .isEqualTo(
+                                Map.of("GET 200 from " + B, NEW_VISITORS / 2, "POST 200 from " + B, NEW_VISITORS / 2));
+
+                Map<String, Integer> sessionsOnA = new TreeMap<>();
+                for (SampleClient user : usersOnA) {
+                    HttpResponse<String> info = user.get("api/info");
+                    HttpResponse<String> restock = user.restock(2, 1);
+                    sessionsOnA.merge(
+                            info.statusCode() + "/" + restock.statusCode() + " from "
+                                    + user.info().path("server").asText(),
+                            1,
+                            Integer::sum);
+                }
+                System.out.printf(
+                        "%s, A in maintenance, %d users with a session on A: %s%n", config, USERS_ON_A, sessionsOnA);
+                assertThat(sessionsOnA)
+                        .as("users with a session on A keep working on A, GET and POST")
+                        .isEqualTo(Map.of("200/200 from " + A, USERS_ON_A));
+            } finally {
+                switchMaintenanceOfA(false);
+            }
+        }
+    }
+
+    private static List<SampleClient> usersWithASessionOn(String route, URI site) {
+        List<SampleClient> users = new ArrayList<>();
+        for (int attempt = 0; users.size() < USERS_ON_A && attempt < USERS_ON_A * 8; attempt++) {
+            SampleClient client = new SampleClient(site);
+            if (client.info().path("server").asText().equals(route)) {
+                users.add(client);
+            }
+        }
+        assertThat(users)
+                .as("the load balancer spreads new visitors over both Tomcats")
+                .hasSize(USERS_ON_A);
+        return users;
+    }
+
+    private static void switchMaintenanceOfA(boolean on) throws IOException {
+        Path flag = a.base().base().resolve("conf/warcast.maintenance");
+        if (on) {
+            Files.writeString(flag, "upgrading A\n");
+        } else {
+            Files.deleteIfExists(flag);
+        }
+        String expected = on ? "MAINTENANCE" : "UP";
+        SampleClient probe = new SampleClient(a.base().uri());
+        await("A's health says " + expected + " once its valve saw the flag file")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> probe.get("warcast/health").body().contains("\"" + expected + "\""));
+    }
+}
