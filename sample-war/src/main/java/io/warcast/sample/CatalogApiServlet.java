@@ -1,5 +1,6 @@
 package io.warcast.sample;
 
+import io.warcast.api.ClientInfo;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +27,16 @@ import java.util.logging.Logger;
  * </pre>
  *
  * <p>Every request gets an HTTP session, which is what keeps a client on one version of a parallel deployment.
+ * {@code /api/info}, which the page calls first, labels the session {@code client=sample-ui} ({@link ClientInfo}) so
+ * the operator's session view shows who is on which version.
  * Paged lists give the index of their oldest kept entry and of the next entry to come in the
  * {@value #FIRST_INDEX_HEADER} and {@value #NEXT_INDEX_HEADER} headers.
  */
 @WebServlet("/api/*")
 public final class CatalogApiServlet extends HttpServlet {
+
+    /** The {@link ClientInfo} label of the sessions this API serves. */
+    static final String CLIENT_LABEL = "sample-ui";
 
     static final String FIRST_INDEX_HEADER = "X-Log-First-Index";
     static final String NEXT_INDEX_HEADER = "X-Log-Next-Index";
@@ -69,6 +75,7 @@ public final class CatalogApiServlet extends HttpServlet {
         switch (path) {
             case "/info" -> {
                 allowOnly("GET", request, response);
+                ClientInfo.attach(request.getSession(), "client", CLIENT_LABEL);
                 send(response, 200, JsonShapes.info(app.warcast().self()));
             }
             case "/items" -> {

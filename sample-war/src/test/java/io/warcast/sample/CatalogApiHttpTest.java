@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.warcast.api.ChangeAction;
+import io.warcast.api.ClientInfo;
 import io.warcast.api.DataChange;
 import io.warcast.api.DataNotifyListener;
 import io.warcast.api.FlushRequest;
@@ -32,6 +33,7 @@ class CatalogApiHttpTest {
     private final Json json = new Json();
     private final HttpClient client = HttpClient.newHttpClient();
     private Tomcat tomcat;
+    private Context context;
     private String base;
 
     @BeforeEach
@@ -40,7 +42,7 @@ class CatalogApiHttpTest {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(0);
         Path docBase = Files.createDirectory(baseDir.resolve("docs"));
-        Context context = tomcat.addContext("/shop", docBase.toString());
+        context = tomcat.addContext("/shop", docBase.toString());
         context.addServletContainerInitializer(
                 (classes, servletContext) -> {
                     servletContext.setAttribute(WarcastServices.SERVLET_CONTEXT_ATTRIBUTE, warcast);
@@ -77,6 +79,11 @@ class CatalogApiHttpTest {
         assertThat(info.get("server").asText()).isEqualTo("node-a");
         assertThat(info.get("context").asText()).isEqualTo("/shop");
         assertThat(info.get("version").asText()).isEqualTo("002");
+        assertThat(context.getManager().findSessions())
+                .as("the session is labelled for the operator's session view")
+                .singleElement()
+                .satisfies(session ->
+                        assertThat(ClientInfo.read(session.getSession())).containsEntry("client", "sample-ui"));
     }
 
     @Test

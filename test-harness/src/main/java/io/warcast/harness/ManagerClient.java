@@ -46,6 +46,14 @@ public final class ManagerClient {
         return command("undeploy?path=" + encode(path) + "&version=" + encode(version));
     }
 
+    /**
+     * Expires the sessions of {@code path##version} that have been idle for {@code idleMinutes} or more; 0 expires
+     * them all. Tomcat's {@code /manager/text/expire}.
+     */
+    public String expireSessions(String path, String version, int idleMinutes) {
+        return command("expire?path=" + encode(path) + "&version=" + encode(version) + "&idle=" + idleMinutes);
+    }
+
     /** The deployed applications, one line each: {@code path:state:sessions:name}. */
     public List<String> list() {
         return command("list").lines().skip(1).toList();

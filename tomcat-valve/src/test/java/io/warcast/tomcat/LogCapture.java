@@ -7,13 +7,19 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** What the Warcast listener logged through JULI, which the embedded Tomcat sends to java.util.logging. */
+/** What a Warcast class logged through JULI, which the embedded Tomcat sends to java.util.logging. */
 final class LogCapture extends Handler implements AutoCloseable {
 
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(WarcastLifecycleListener.class.getName());
+    private final Logger logger;
 
+    /** What the Warcast listener logs. */
     LogCapture() {
+        this(WarcastLifecycleListener.class);
+    }
+
+    LogCapture(Class<?> source) {
+        logger = Logger.getLogger(source.getName());
         logger.addHandler(this);
     }
 
