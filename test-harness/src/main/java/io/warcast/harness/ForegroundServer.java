@@ -42,8 +42,7 @@ public final class ForegroundServer implements AutoCloseable {
                         "-c",
                         configuration.toString(),
                         "-g",
-                        "daemon off; pid " + prefix.resolve("nginx.pid") + "; error_log " + prefix.resolve("error.log")
-                                + ";"),
+                        "daemon off; pid " + prefix.resolve("nginx.pid") + ";"),
                 configuration,
                 ports);
     }

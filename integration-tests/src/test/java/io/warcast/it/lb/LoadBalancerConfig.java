@@ -11,12 +11,12 @@ import java.util.List;
 
 /**
  * Runs the load-balancer configurations shipped in the Warcast bundle ({@code conf/lb/}) as they are, changing only
- * the addresses: {@code tomcat-a:8080} and {@code tomcat-b:8080} become the test's Tomcats, the listening port
- * becomes a free loopback port.
+ * the addresses: the Tomcats at {@code 127.0.0.1:8081} and {@code :8082} become the test's, the listening port
+ * {@code 8080} a free loopback port.
  */
 enum LoadBalancerConfig {
-    HAPROXY("haproxy.cfg", "    bind :80", "    bind 127.0.0.1:%d"),
-    NGINX("nginx.conf", "        listen 80;", "        listen 127.0.0.1:%d;");
+    HAPROXY("haproxy.cfg", "    bind 127.0.0.1:8080", "    bind 127.0.0.1:%d"),
+    NGINX("nginx.conf", "        listen 127.0.0.1:8080;", "        listen 127.0.0.1:%d;");
 
     private final String file;
     private final String listen;
@@ -41,8 +41,8 @@ enum LoadBalancerConfig {
     Running start(Path bundle, TomcatNode a, TomcatNode b, Path work) {
         int port = FreePorts.pick();
         String configuration = replaceOnce(shipped(bundle), listen, String.format(testListen, port))
-                .replace("tomcat-a:8080", "127.0.0.1:" + a.base().httpPort())
-                .replace("tomcat-b:8080", "127.0.0.1:" + b.base().httpPort());
+                .replace("127.0.0.1:8081", "127.0.0.1:" + a.base().httpPort())
+                .replace("127.0.0.1:8082", "127.0.0.1:" + b.base().httpPort());
         Path directory = work.resolve(name().toLowerCase());
         try {
             Files.createDirectories(directory.resolve("logs"));

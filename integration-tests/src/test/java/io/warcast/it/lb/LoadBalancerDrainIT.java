@@ -67,6 +67,12 @@ class LoadBalancerDrainIT {
 
             switchMaintenanceOfA(true);
             try {
+                if (config == LoadBalancerConfig.HAPROXY) {
+                    await("HAProxy's health check gets 404 from A and drains it (http-check disable-on-404)")
+                            .atMost(Duration.ofSeconds(30))
+                            .until(() -> lb.server().output().contains("Server tomcats/node-a is stopping"));
+                }
+                long rejectedByABefore = rejectedByA();
                 Map<String, Integer> newVisitors = new TreeMap<>();
                 for (int i = 0; i < NEW_VISITORS; i++) {
                     SampleClient visitor = new SampleClient(site);
@@ -81,6 +87,14 @@ class LoadBalancerDrainIT {
                         .as("every new visitor, GET or POST, is served by B with 200")
                         .isEqualTo(
                                 Map.of("GET 200 from " + B, NEW_VISITORS / 2, "POST 200 from " + B, NEW_VISITORS / 2));
+                long rejectedByA = rejectedByA() - rejectedByABefore;
+                System.out.printf(
+                        "%s: A answered %d of them 503 before the load balancer sent them to B%n", config, rejectedByA);
+                if (config == LoadBalancerConfig.HAPROXY) {
+                    assertThat(rejectedByA)
+                            .as("a drained server gets no new visitors from HAProxy at all")
+                            .isZero();
+                }
 
                 Map<String, Integer> sessionsOnA = new TreeMap<>();
                 for (SampleClient user : usersOnA) {
@@ -101,6 +115,17 @@ class LoadBalancerDrainIT {
                 switchMaintenanceOfA(false);
             }
         }
+    }
+
+    private static java.util.stream.Stream<String> accessLogOfA() throws IOException {
+        return Files.readAllLines(a.base().base().resolve("logs/access." + java.time.LocalDate.now() + ".log"))
+                .stream();
+    }
+
+    private static long rejectedByA() throws IOException {
+        return accessLogOfA()
+                .filter(line -> line.contains("/api/") && line.contains("\" 503 "))
+                .count();
     }
 
     private static List<SampleClient> usersWithASessionOn(String route, URI site) {
