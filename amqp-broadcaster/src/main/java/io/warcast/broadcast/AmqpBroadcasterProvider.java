@@ -67,8 +67,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             SettingsFile file = SettingsFile.locate(environment, System.getProperty(SettingsFile.CONFIG_PROPERTY));
             BroadcasterSettings parsed =
                     BroadcasterSettings.parse(file.entries(), defaultServerId(environment), this.environment);
-            parsed.hostname().ifPresent(hostname -> {
-                throw new IllegalArgumentException(SettingKeys.HOSTNAME + "=[" + hostname
+            parsed.brokers().stream().findFirst().ifPresent(broker -> {
+                throw new IllegalArgumentException(SettingKeys.HOSTNAME + "=[" + broker
                         + "]: this build broadcasts within the JVM only; the AMQP transport is not available yet"
                         + " — remove the key to run local-only");
             });
