@@ -158,24 +158,8 @@ public record BroadcasterSettings(
         shown.put(URI, brokers.isEmpty() ? "<none>" : effectiveUri());
         shown.put(HEARTBEAT, heartbeatSeconds);
         shown.put(SSL, tls.isPresent());
-        shown.put(
-                SSL_TRUSTSTORE,
-                tls.flatMap(TlsSettings::trustStore).map(Object::toString).orElse("<JVM default>"));
-        shown.put(SSL_TRUSTSTORE_PASSWORD, MASK);
-        shown.put(
-                SSL_TRUSTSTORE_TYPE,
-                tls.flatMap(TlsSettings::trustStore)
-                        .map(TlsSettings.StoreFile::type)
-                        .orElse("-"));
-        shown.put(
-                SSL_KEYSTORE,
-                tls.flatMap(TlsSettings::keyStore).map(Object::toString).orElse("<none>"));
-        shown.put(SSL_KEYSTORE_PASSWORD, MASK);
-        shown.put(
-                SSL_KEYSTORE_TYPE,
-                tls.flatMap(TlsSettings::keyStore)
-                        .map(TlsSettings.StoreFile::type)
-                        .orElse("-"));
+        describeStore(shown, SSL_TRUSTSTORE, tls.flatMap(TlsSettings::trustStore), "<JVM default>");
+        describeStore(shown, SSL_KEYSTORE, tls.flatMap(TlsSettings::keyStore), "<none>");
         shown.put(SSL_VERIFY_HOSTNAME, tls.map(TlsSettings::verifyHostname).orElse(true));
         shown.put(QUEUE_TYPE, queueType.argument());
         shown.put(QUEUE_EXPIRY, queueExpiryMs);
@@ -184,6 +168,14 @@ public record BroadcasterSettings(
         return shown.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Shows a store's path, password (masked) and type under {@code pathKey}, {@code pathKey + "password"}… */
+    private static void describeStore(
+            Map<String, Object> shown, String pathKey, Optional<TlsSettings.StoreFile> store, String none) {
+        shown.put(pathKey, store.map(file -> file.path().toString()).orElse(none));
+        shown.put(pathKey + "password", MASK);
+        shown.put(pathKey + "type", store.map(TlsSettings.StoreFile::type).orElse("-"));
     }
 
     /** The broker in the form of {@value SettingKeys#URI}, the password masked: whichever keys set it. */

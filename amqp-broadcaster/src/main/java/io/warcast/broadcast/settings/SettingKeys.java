@@ -1,6 +1,7 @@
 package io.warcast.broadcast.settings;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The keys of {@code warcast.properties} that the broadcaster reads, all under {@value #PREFIX}. */
 public final class SettingKeys {
@@ -35,39 +36,6 @@ public final class SettingKeys {
     public static final String OUTBOX_SIZE = PREFIX + "outboxsize";
     public static final String MAX_MESSAGE_SIZE = PREFIX + "maxmessagesize";
 
-    /** Every key, in the order the effective settings are logged. */
-    public static final List<String> ALL = List.of(
-            HOSTNAME,
-            USERNAME,
-            PASSWORD,
-            VIRTUALHOST,
-            PORT,
-            CONNECTION_TIMEOUT,
-            HANDSHAKE_TIMEOUT,
-            SHUTDOWN_TIMEOUT,
-            RPC_TIMEOUT,
-            SERVER_ID,
-            EXCHANGE,
-            DELIVERY_THREADS,
-            LISTENER_QUEUE,
-            URI,
-            HEARTBEAT,
-            SSL,
-            SSL_TRUSTSTORE,
-            SSL_TRUSTSTORE_PASSWORD,
-            SSL_TRUSTSTORE_TYPE,
-            SSL_KEYSTORE,
-            SSL_KEYSTORE_PASSWORD,
-            SSL_KEYSTORE_TYPE,
-            SSL_VERIFY_HOSTNAME,
-            QUEUE_TYPE,
-            QUEUE_EXPIRY,
-            OUTBOX_SIZE,
-            MAX_MESSAGE_SIZE);
-
-    /** The keys that {@value #URI} replaces: setting one of them as well is refused. */
-    public static final List<String> URI_EXCLUSIVE = List.of(HOSTNAME, USERNAME, PASSWORD, PORT, VIRTUALHOST);
-
     /** The TLS keys, which take effect only with {@value #SSL}{@code =true} or an {@code amqps://} URI. */
     public static final List<String> TLS_KEYS = List.of(
             SSL_TRUSTSTORE,
@@ -77,6 +45,33 @@ public final class SettingKeys {
             SSL_KEYSTORE_PASSWORD,
             SSL_KEYSTORE_TYPE,
             SSL_VERIFY_HOSTNAME);
+
+    /** Every key, in the order the effective settings are logged. */
+    public static final List<String> ALL = Stream.of(
+                    List.of(
+                            HOSTNAME,
+                            USERNAME,
+                            PASSWORD,
+                            VIRTUALHOST,
+                            PORT,
+                            CONNECTION_TIMEOUT,
+                            HANDSHAKE_TIMEOUT,
+                            SHUTDOWN_TIMEOUT,
+                            RPC_TIMEOUT,
+                            SERVER_ID,
+                            EXCHANGE,
+                            DELIVERY_THREADS,
+                            LISTENER_QUEUE,
+                            URI,
+                            HEARTBEAT,
+                            SSL),
+                    TLS_KEYS,
+                    List.of(QUEUE_TYPE, QUEUE_EXPIRY, OUTBOX_SIZE, MAX_MESSAGE_SIZE))
+            .flatMap(List::stream)
+            .toList();
+
+    /** The keys that {@value #URI} replaces: setting one of them as well is refused. */
+    public static final List<String> URI_EXCLUSIVE = List.of(HOSTNAME, USERNAME, PASSWORD, PORT, VIRTUALHOST);
 
     /** The keys a web application may set in its own {@code WEB-INF/warcast.properties}. */
     public static final List<String> APPLICATION_KEYS = List.of(EXCHANGE);
