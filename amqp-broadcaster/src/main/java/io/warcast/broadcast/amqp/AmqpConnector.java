@@ -35,6 +35,7 @@ final class AmqpConnector {
         factory.setTopologyRecoveryEnabled(false);
         factory.setThreadFactory(new ServerThreads("io"));
         factory.setSharedExecutor(consumerThreads);
+        factory.setExceptionHandler(new LinkExceptionHandler());
         settings.tls().ifPresent(tls -> {
             factory.useSslProtocol(TlsContexts.create(tls));
             if (tls.verifyHostname()) {

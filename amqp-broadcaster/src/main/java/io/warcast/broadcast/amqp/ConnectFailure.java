@@ -46,10 +46,7 @@ record ConnectFailure(Kind kind, String message) {
     static ConnectFailure classify(Throwable failure, String target, String username, String virtualHost) {
         String prefix = "Warcast cannot connect to the AMQP broker at " + target + ": ";
         if (find(failure, UnknownHostException.class) != null) {
-            return new ConnectFailure(
-                    Kind.UNKNOWN_HOST,
-                    prefix + "unknown host ["
-                            + find(failure, UnknownHostException.class).getMessage() + "] (amqpbroadcast.hostname)");
+            return new ConnectFailure(Kind.UNKNOWN_HOST, prefix + "unknown host (amqpbroadcast.hostname)");
         }
         if (find(failure, AuthenticationFailureException.class) != null
                 || find(failure, PossibleAuthenticationFailureException.class) != null) {

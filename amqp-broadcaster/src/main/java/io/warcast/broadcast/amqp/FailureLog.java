@@ -27,7 +27,8 @@ final class FailureLog {
         }
         if (Duration.between(lastLogged, now).compareTo(REMINDER) >= 0) {
             lastLogged = now;
-            return Optional.of(failure.message() + " — still failing after " + attempts + " attempts");
+            String still = failure.kind() == ConnectFailure.Kind.UNREACHABLE ? "still unreachable" : "still failing";
+            return Optional.of(failure.message() + " — " + still + " after " + attempts + " attempts");
         }
         return Optional.empty();
     }
