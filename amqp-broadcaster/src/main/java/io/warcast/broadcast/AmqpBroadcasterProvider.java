@@ -1,10 +1,13 @@
 package io.warcast.broadcast;
 
+import io.warcast.api.BroadcasterStatus;
 import io.warcast.api.Origin;
 import io.warcast.api.spi.ParticipantSpec;
 import io.warcast.api.spi.Participation;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
+import io.warcast.broadcast.amqp.AmqpLink;
+import io.warcast.broadcast.amqp.WireFormat;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
 import io.warcast.broadcast.delivery.Recipient;
@@ -12,17 +15,21 @@ import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.settings.BroadcasterSettings;
 import io.warcast.broadcast.settings.SettingKeys;
 import io.warcast.broadcast.settings.SettingsFile;
+import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Warcast provider that broadcasts over AMQP. This build broadcasts within the JVM only: the web applications
- * in one Tomcat, such as parallel versions of one application, hear each other; the AMQP transport comes later.
+ * The Warcast provider that broadcasts over AMQP. The web applications in one Tomcat, such as parallel versions of
+ * one application, hear each other in the JVM; with a broker set ({@code amqpbroadcast.hostname} or
+ * {@code amqpbroadcast.uri}) every other server hears them too, through the {@link AmqpLink}. Starting never waits
+ * for the broker.
  */
 public final class AmqpBroadcasterProvider implements WarcastProvider {
 
@@ -35,6 +42,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     }
 
     private final UnaryOperator<String> environment;
+    private final Function<WireLimits, WireFormat> wireFormats;
     private final BroadcasterMetrics metrics = new BroadcasterMetrics();
 
     private final Object lock = new Object();
@@ -42,6 +50,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     private BroadcasterSettings settings;
     private DeliveryPool pool;
     private LocalFanOut fanOut;
+    private AmqpLink link;
+    private BroadcasterJmx jmx;
 
     public AmqpBroadcasterProvider() {
         this(System::getenv);
@@ -49,7 +59,13 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
 
     /** @param environment looks up environment variables for {@code ${env:NAME}} in settings */
     AmqpBroadcasterProvider(UnaryOperator<String> environment) {
+        this(environment, WireFormat::v1);
+    }
+
+    /** @param wireFormats the wire format for the settings' limits; a seam for tests */
+    AmqpBroadcasterProvider(UnaryOperator<String> environment, Function<WireLimits, WireFormat> wireFormats) {
         this.environment = environment;
+        this.wireFormats = wireFormats;
     }
 
     @Override
@@ -67,19 +83,29 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             SettingsFile file = SettingsFile.locate(environment, System.getProperty(SettingsFile.CONFIG_PROPERTY));
             BroadcasterSettings parsed =
                     BroadcasterSettings.parse(file.entries(), defaultServerId(environment), this.environment);
-            parsed.hostname().ifPresent(hostname -> {
-                throw new IllegalArgumentException(SettingKeys.HOSTNAME + "=[" + hostname
-                        + "]: this build broadcasts within the JVM only; the AMQP transport is not available yet"
-                        + " — remove the key to run local-only");
-            });
             log.info("Warcast settings ({}): {}", file.source(), parsed.describe());
-            log.info(
-                    "Warcast runs local-only: {} is not set ({}); web applications in this JVM hear each other,"
-                            + " other servers hear nothing.",
-                    SettingKeys.HOSTNAME,
-                    file.source());
             pool = new DeliveryPool(parsed.deliveryThreads());
             fanOut = new LocalFanOut(new MailboxFactory(pool, parsed.listenerQueue(), metrics), metrics);
+            if (parsed.usesBroker()) {
+                WireLimits limits = new WireLimits(
+                        parsed.maxMessageSize(), WireLimits.DEFAULT.maxKeys(), WireLimits.DEFAULT.maxColumns());
+                link = new AmqpLink(parsed, fanOut, wireFormats.apply(limits), metrics);
+                fanOut.attach(link);
+                link.start();
+                log.info(
+                        "Warcast broadcasts to other servers through the AMQP broker at {} as server [{}];"
+                                + " connecting in the background",
+                        parsed.brokers(),
+                        parsed.serverId());
+            } else {
+                log.info(
+                        "Warcast runs local-only: neither {} nor {} is set ({}); web applications in this JVM hear"
+                                + " each other, other servers hear nothing.",
+                        SettingKeys.HOSTNAME,
+                        SettingKeys.URI,
+                        file.source());
+            }
+            jmx = BroadcasterJmx.register(metrics, parsed.serverId());
             settings = parsed;
             state = State.STARTED;
         }
@@ -117,6 +143,9 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             stopping = pool;
         }
         try {
+            if (link != null) {
+                link.stop(settings.shutdownTimeoutMs());
+            }
             int busy = stopping.shutdown(settings.shutdownTimeoutMs());
             if (busy > 0) {
                 log.warn(
@@ -130,7 +159,15 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             Thread.currentThread().interrupt();
             log.warn("Warcast was interrupted while waiting for its listeners to finish");
         }
+        if (jmx != null) {
+            jmx.unregister();
+        }
         log.info("Warcast stopped: {}", metrics);
+    }
+
+    @Override
+    public BroadcasterStatus status() {
+        return metrics.status();
     }
 
     /** The counters of this provider. */

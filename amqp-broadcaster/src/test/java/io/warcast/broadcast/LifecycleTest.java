@@ -97,12 +97,23 @@ class LifecycleTest {
     }
 
     @Test
-    void aBrokerHostIsRefusedUntilTheTransportExists() {
-        assertThatThrownBy(() -> LocalBroadcaster.start(conf, "amqpbroadcast.hostname=rabbit1"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amqpbroadcast.hostname=[rabbit1]: this build broadcasts within the JVM only; the AMQP"
-                        + " transport is not available yet — remove the key to run local-only");
-        assertThat(warcastThreads()).isEmpty();
+    void withABrokerStartDoesNotWaitForItAndStopEndsTheLinkThreads() {
+        LocalBroadcaster broadcaster = LocalBroadcaster.start(
+                conf, "amqpbroadcast.hostname=broker.invalid", "amqpbroadcast.deliverythreads=1");
+        try {
+            assertThat(warcastThreads()).contains("warcast-amqp-link-1");
+            assertThat(broadcaster.metrics().linkState())
+                    .isIn(BroadcasterMetrics.LinkState.CONNECTING, BroadcasterMetrics.LinkState.DISCONNECTED);
+            DataNotifyService shop = broadcaster.join("/shop", "001").service();
+            shop.notifyDataChange(change("shop", 1));
+            eventually().until(() -> broadcaster.metrics().lastError().isPresent());
+            assertThat(broadcaster.metrics().buffered())
+                    .as("the change waits in the outbox")
+                    .isEqualTo(1);
+        } finally {
+            broadcaster.close();
+        }
+        assertThat(warcastThreads()).as("threads left after stop").isEmpty();
     }
 
     @Test

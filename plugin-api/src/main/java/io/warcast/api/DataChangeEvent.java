@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param messageId unique for each change published
  * @param origin the participant that published it
- * @param sequence the publisher's sequence number: consecutive for one origin, starting at 1
+ * @param sequence the publisher's sequence number, starting at 1 and strictly increasing for one origin (it counts
+ *     everything the origin publishes, so numbers of other kinds may come between two changes)
  * @param publishedAt when the publisher published it, by its clock
  * @param change the change
  */

@@ -31,12 +31,12 @@ public final class MissedDataSources {
         dataSources.clear();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return !all && dataSources.isEmpty();
     }
 
     /** The flushes to ask for, one per data source or a single one for all of them; forgets them. */
-    List<Optional<String>> drain() {
+    public List<Optional<String>> drain() {
         List<Optional<String>> flushes = new ArrayList<>();
         if (all) {
             flushes.add(Optional.empty());

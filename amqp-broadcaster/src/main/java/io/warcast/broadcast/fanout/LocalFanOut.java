@@ -5,28 +5,76 @@ import io.warcast.api.spi.Participation;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.delivery.MailboxFactory;
 import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.wire.Envelope;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
-/** The participants in this JVM; hands what one publishes to every other on the same exchange. */
+/**
+ * The participants in this JVM; hands what one publishes to every other on the same exchange and to the
+ * {@link RemoteLink}, and what the link receives from other servers to every participant on its exchange.
+ */
 public final class LocalFanOut {
 
     private final List<LocalParticipant> participants = new CopyOnWriteArrayList<>();
     private final MailboxFactory mailboxFactory;
     private final BroadcasterMetrics metrics;
+    private volatile RemoteLink remoteLink = RemoteLink.LOCAL_ONLY;
 
     public LocalFanOut(MailboxFactory mailboxFactory, BroadcasterMetrics metrics) {
         this.mailboxFactory = mailboxFactory;
         this.metrics = metrics;
     }
 
+    /** Sends what participants publish to other servers too; called once, before the first participant joins. */
+    public void attach(RemoteLink link) {
+        remoteLink = Objects.requireNonNull(link, "link");
+    }
+
     /** Adds a participant that hears, and is heard by, the others on {@code exchange}. */
     public Participation join(Origin origin, String exchange, Recipient recipient) {
+        remoteLink.exchangeInUse(exchange);
         ParticipantListeners listeners = new ParticipantListeners(recipient, mailboxFactory);
         LocalParticipant participant = new LocalParticipant(origin, exchange, listeners, this, metrics);
         participants.add(participant);
         return new Membership(participant);
+    }
+
+    /** Hands an envelope received from another server to every participant on {@code exchange}. */
+    public void deliverFromRemote(String exchange, Envelope envelope) {
+        for (LocalParticipant receiver : participants) {
+            if (receiver.exchange().equals(exchange)) {
+                receiver.receive(envelope);
+            }
+        }
+    }
+
+    /**
+     * Asks every data listener on {@code exchange} to flush a data source (empty: all), because changes from other
+     * servers were lost on the way.
+     */
+    public void resync(String exchange, Optional<String> dataSource) {
+        metrics.countResyncRequested();
+        for (LocalParticipant receiver : participants) {
+            if (receiver.exchange().equals(exchange)) {
+                receiver.resync(dataSource);
+            }
+        }
+    }
+
+    /** {@link #resync} of every data source on every exchange in use. */
+    public void resyncAll() {
+        exchanges().forEach(exchange -> resync(exchange, Optional.empty()));
+    }
+
+    /** The exchanges the participants of this JVM are on. */
+    public Set<String> exchanges() {
+        Set<String> exchanges = new TreeSet<>();
+        participants.forEach(participant -> exchanges.add(participant.exchange()));
+        return exchanges;
     }
 
     /** Closes every participation: the server is stopping. */
@@ -42,11 +90,13 @@ public final class LocalFanOut {
         participants.remove(participant);
     }
 
-    void toOthers(LocalParticipant sender, Consumer<LocalParticipant> delivery) {
+    /** Hands what {@code sender} published to the other participants on its exchange, then to other servers. */
+    void publish(LocalParticipant sender, Envelope envelope) {
         for (LocalParticipant receiver : participants) {
             if (receiver != sender && receiver.exchange().equals(sender.exchange())) {
-                delivery.accept(receiver);
+                receiver.receive(envelope);
             }
         }
+        remoteLink.send(sender.exchange(), envelope);
     }
 }

@@ -9,6 +9,8 @@ import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.Payload;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +28,9 @@ final class LocalParticipant implements DataNotifyService {
     private final LocalFanOut fanOut;
     private final BroadcasterMetrics metrics;
 
-    // Held while a sequence number is taken and the event handed to every mailbox, so that concurrent publishes of
-    // one application reach each listener in sequence order. Handing over only queues, so this is never held long.
+    // Held while a sequence number is taken and the envelope handed to every mailbox and to the remote link, so that
+    // concurrent publishes of one application reach each listener in sequence order. Handing over only queues, so
+    // this is never held long. One sequence counts every kind published, starting at 1.
     private final Object publishLock = new Object();
     private long lastSequence;
     private boolean closed;
@@ -60,11 +63,7 @@ final class LocalParticipant implements DataNotifyService {
     @Override
     public void notifyDataChange(DataChange change) {
         Objects.requireNonNull(change, "change");
-        synchronized (publishLock) {
-            requireOpen("publish a data change");
-            DataChangeEvent event = new DataChangeEvent(newMessageId(), self, ++lastSequence, Instant.now(), change);
-            publish(receiver -> receiver.receive(event));
-        }
+        publish("publish a data change", new Payload.Change(change));
     }
 
     @Override
@@ -72,23 +71,16 @@ final class LocalParticipant implements DataNotifyService {
         if (dataSource != null && dataSource.isBlank()) {
             throw new IllegalArgumentException("A data source to flush must not be blank; pass null to flush all");
         }
-        FlushRequest request =
-                new FlushRequest(Optional.ofNullable(dataSource), FlushRequest.Reason.REQUESTED, Optional.of(self));
-        synchronized (publishLock) {
-            requireOpen("ask for a cache flush");
-            publish(receiver -> receiver.receive(request));
-        }
+        publish(
+                "ask for a cache flush",
+                new Payload.Flush(Optional.ofNullable(dataSource), FlushRequest.Reason.REQUESTED));
     }
 
     @Override
     public void sendMessage(String channel, String body) {
         requireChannel(channel);
         Objects.requireNonNull(body, "body");
-        synchronized (publishLock) {
-            requireOpen("send a message");
-            AppMessage message = new AppMessage(newMessageId(), self, channel, body, Instant.now());
-            publish(receiver -> receiver.receive(message));
-        }
+        publish("send a message", new Payload.Message(channel, body));
     }
 
     @Override
@@ -119,16 +111,35 @@ final class LocalParticipant implements DataNotifyService {
         withListeners(current -> current.deregister(channel, listener));
     }
 
-    void receive(DataChangeEvent event) {
-        withListeners(current -> current.deliver(event));
+    /** Hands what another participant published, in this JVM or on another server, to this one's listeners. */
+    void receive(Envelope envelope) {
+        Payload payload = envelope.payload();
+        if (payload instanceof Payload.Change change) {
+            DataChangeEvent event = new DataChangeEvent(
+                    envelope.messageId(),
+                    envelope.origin(),
+                    envelope.sequence(),
+                    envelope.publishedAt(),
+                    change.change());
+            withListeners(current -> current.deliver(event));
+        } else if (payload instanceof Payload.Flush flush) {
+            // A flush because the sender had to drop changes is Warcast's request, not the sending application's.
+            Optional<Origin> askedBy = flush.reason() == FlushRequest.Reason.MISSED_CHANGES
+                    ? Optional.empty()
+                    : Optional.of(envelope.origin());
+            FlushRequest request = new FlushRequest(flush.dataSource(), flush.reason(), askedBy);
+            withListeners(current -> current.deliver(request));
+        } else if (payload instanceof Payload.Message message) {
+            AppMessage appMessage = new AppMessage(
+                    envelope.messageId(), envelope.origin(), message.channel(), message.body(), envelope.publishedAt());
+            withListeners(current -> current.deliver(appMessage));
+        }
     }
 
-    void receive(FlushRequest request) {
+    /** Asks this participant's data listeners to flush, because changes meant for them were lost. */
+    void resync(Optional<String> dataSource) {
+        FlushRequest request = new FlushRequest(dataSource, FlushRequest.Reason.MISSED_CHANGES, Optional.empty());
         withListeners(current -> current.deliver(request));
-    }
-
-    void receive(AppMessage message) {
-        withListeners(current -> current.deliver(message));
     }
 
     void stopDelivery() {
@@ -152,9 +163,13 @@ final class LocalParticipant implements DataNotifyService {
         return "Warcast participant " + self + " on exchange [" + exchange + "]";
     }
 
-    private void publish(Consumer<LocalParticipant> delivery) {
-        fanOut.toOthers(this, delivery);
-        metrics.countPublished();
+    private void publish(String action, Payload payload) {
+        synchronized (publishLock) {
+            requireOpen(action);
+            Envelope envelope = new Envelope(newMessageId(), self, ++lastSequence, Instant.now(), payload);
+            fanOut.publish(this, envelope);
+            metrics.countPublished();
+        }
     }
 
     private void withListeners(Consumer<ParticipantListeners> action) {

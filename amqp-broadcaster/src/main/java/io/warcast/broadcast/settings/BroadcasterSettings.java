@@ -3,6 +3,7 @@ package io.warcast.broadcast.settings;
 import static io.warcast.broadcast.settings.SettingKeys.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -18,6 +19,14 @@ import java.util.stream.Collectors;
  * @param rpcTimeoutMs channel RPC time limit in milliseconds
  * @param deliveryThreads the threads that call every listener of this server
  * @param listenerQueue how many events one listener may have waiting before further ones are dropped
+ * @param brokers the brokers to try in turn, from {@code hostname} or {@code uri}; empty runs local-only
+ * @param heartbeatSeconds the AMQP heartbeat in seconds; 0 for none
+ * @param tls how the connection is encrypted; empty for plain AMQP
+ * @param queueType the type of this server's queue
+ * @param queueExpiryMs how long the broker keeps this server's queue, and what is sent to it, while the server is
+ *     away, in milliseconds
+ * @param outboxSize how many messages wait for the broker before further ones are dropped
+ * @param maxMessageSize the largest message body sent or accepted, in bytes
  */
 public record BroadcasterSettings(
         Optional<String> hostname,
@@ -32,7 +41,14 @@ public record BroadcasterSettings(
         String serverId,
         String exchange,
         int deliveryThreads,
-        int listenerQueue) {
+        int listenerQueue,
+        List<BrokerAddress> brokers,
+        int heartbeatSeconds,
+        Optional<TlsSettings> tls,
+        QueueType queueType,
+        long queueExpiryMs,
+        int outboxSize,
+        int maxMessageSize) {
 
     public static final String DEFAULT_EXCHANGE = "warcast";
 
@@ -47,12 +63,38 @@ public record BroadcasterSettings(
     public static BroadcasterSettings parse(
             Map<String, String> raw, String defaultServerId, UnaryOperator<String> environment) {
         SettingValues values = new SettingValues(raw, ALL, "expected one of " + String.join(", ", ALL), environment);
+        Optional<BrokerUri> uri = values.optionalText(URI).map(value -> BrokerUri.parse(URI, value));
+        uri.ifPresent(given -> URI_EXCLUSIVE.stream()
+                .filter(values::isSet)
+                .findFirst()
+                .ifPresent(key -> {
+                    throw new IllegalArgumentException(URI + "=["
+                            + BrokerUri.redact(values.optionalText(URI).orElseThrow())
+                            + "]: expected either " + URI + " or " + String.join("/", URI_EXCLUSIVE) + ", not both ("
+                            + key + " is set too)");
+                }));
+        boolean ssl = values.bool(SSL, uri.map(BrokerUri::tls).orElse(false));
+        if (uri.isPresent() && uri.get().tls() && !ssl) {
+            throw SettingValues.refused(SSL, "false", "true or no " + SSL + " with an amqps:// " + URI);
+        }
+        if (!ssl) {
+            TLS_KEYS.stream().filter(values::isSet).findFirst().ifPresent(key -> {
+                throw new IllegalArgumentException(key + ": takes effect only with " + SSL + "=true or an amqps:// "
+                        + URI + "; set " + SSL + "=true or remove " + key);
+            });
+        }
+        int port = uri.map(given -> given.address().port())
+                .orElseGet(() -> values.intInRange(PORT, ssl ? 5671 : 5672, 1, 65535));
+        Optional<String> hostname = uri.map(given -> given.address().host()).or(() -> values.optionalText(HOSTNAME));
+        List<BrokerAddress> brokers = uri.map(given -> List.of(given.address()))
+                .orElseGet(() -> hostname.map(hosts -> BrokerAddress.parseList(HOSTNAME, hosts, port))
+                        .orElse(List.of()));
         return new BroadcasterSettings(
-                values.optionalText(HOSTNAME),
-                values.text(USERNAME, "guest"),
-                values.text(PASSWORD, "guest"),
-                values.text(VIRTUALHOST, "/"),
-                values.intInRange(PORT, 5672, 1, 65535),
+                hostname,
+                uri.flatMap(BrokerUri::username).orElseGet(() -> values.text(USERNAME, "guest")),
+                uri.flatMap(BrokerUri::password).orElseGet(() -> values.text(PASSWORD, "guest")),
+                uri.map(BrokerUri::virtualHost).orElseGet(() -> values.text(VIRTUALHOST, "/")),
+                port,
                 values.milliseconds(CONNECTION_TIMEOUT, 60_000),
                 values.milliseconds(HANDSHAKE_TIMEOUT, 10_000),
                 values.milliseconds(SHUTDOWN_TIMEOUT, 10_000),
@@ -60,7 +102,21 @@ public record BroadcasterSettings(
                 values.token(SERVER_ID, defaultServerId),
                 values.exchange(EXCHANGE, DEFAULT_EXCHANGE),
                 values.intInRange(DELIVERY_THREADS, 8, 1, 256),
-                values.intInRange(LISTENER_QUEUE, 10_000, 1, Integer.MAX_VALUE));
+                values.intInRange(LISTENER_QUEUE, 10_000, 1, Integer.MAX_VALUE),
+                brokers,
+                values.intInRange(HEARTBEAT, 30, 0, 65535),
+                ssl ? Optional.of(TlsSettings.parse(values)) : Optional.empty(),
+                values.optionalText(QUEUE_TYPE)
+                        .map(value -> QueueType.parse(QUEUE_TYPE, value))
+                        .orElse(QueueType.CLASSIC),
+                values.milliseconds(QUEUE_EXPIRY, 3_600_000, 60_000, Integer.MAX_VALUE),
+                values.intInRange(OUTBOX_SIZE, 10_000, 1, Integer.MAX_VALUE),
+                values.intInRange(MAX_MESSAGE_SIZE, 1_048_576, 1_024, 134_217_728));
+    }
+
+    /** True when a broker is set: the server broadcasts to other servers, not only within the JVM. */
+    public boolean usesBroker() {
+        return !brokers.isEmpty();
     }
 
     /**
@@ -86,7 +142,7 @@ public record BroadcasterSettings(
     /** Every setting as {@code key=value}, the password masked, for the log. */
     public String describe() {
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(HOSTNAME, hostname.orElse("<none>"));
+        shown.put(HOSTNAME, brokers.isEmpty() ? "<none>" : hostname.orElseThrow());
         shown.put(USERNAME, username);
         shown.put(PASSWORD, MASK);
         shown.put(VIRTUALHOST, virtualHost);
@@ -99,9 +155,34 @@ public record BroadcasterSettings(
         shown.put(EXCHANGE, exchange);
         shown.put(DELIVERY_THREADS, deliveryThreads);
         shown.put(LISTENER_QUEUE, listenerQueue);
+        shown.put(URI, brokers.isEmpty() ? "<none>" : effectiveUri());
+        shown.put(HEARTBEAT, heartbeatSeconds);
+        shown.put(SSL, tls.isPresent());
+        describeStore(shown, SSL_TRUSTSTORE, tls.flatMap(TlsSettings::trustStore), "<JVM default>");
+        describeStore(shown, SSL_KEYSTORE, tls.flatMap(TlsSettings::keyStore), "<none>");
+        shown.put(SSL_VERIFY_HOSTNAME, tls.map(TlsSettings::verifyHostname).orElse(true));
+        shown.put(QUEUE_TYPE, queueType.argument());
+        shown.put(QUEUE_EXPIRY, queueExpiryMs);
+        shown.put(OUTBOX_SIZE, outboxSize);
+        shown.put(MAX_MESSAGE_SIZE, maxMessageSize);
         return shown.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Shows a store's path, password (masked) and type under {@code pathKey}, {@code pathKey + "password"}… */
+    private static void describeStore(
+            Map<String, Object> shown, String pathKey, Optional<TlsSettings.StoreFile> store, String none) {
+        shown.put(pathKey, store.map(file -> file.path().toString()).orElse(none));
+        shown.put(pathKey + "password", MASK);
+        shown.put(pathKey + "type", store.map(TlsSettings.StoreFile::type).orElse("-"));
+    }
+
+    /** The broker in the form of {@value SettingKeys#URI}, the password masked: whichever keys set it. */
+    private String effectiveUri() {
+        String hosts = brokers.stream().map(BrokerAddress::toString).collect(Collectors.joining(","));
+        String vhost = virtualHost.equals("/") ? "%2F" : virtualHost;
+        return (tls.isPresent() ? "amqps" : "amqp") + "://" + username + ":" + MASK + "@" + hosts + "/" + vhost;
     }
 
     @Override

@@ -41,6 +41,21 @@ final class SettingValues {
         });
     }
 
+    boolean isSet(String key) {
+        return values.containsKey(key);
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        String value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw refused(key, value, "true or false");
+    }
+
     Optional<String> optionalText(String key) {
         return Optional.ofNullable(values.get(key)).map(value -> requireNotBlank(key, value));
     }
@@ -71,6 +86,15 @@ final class SettingValues {
 
     long milliseconds(String key, long defaultValue) {
         return wholeNumber(key, defaultValue, 0, Long.MAX_VALUE, "a whole number of milliseconds, 0 or more");
+    }
+
+    long milliseconds(String key, long defaultValue, long minimum, long maximum) {
+        return wholeNumber(
+                key,
+                defaultValue,
+                minimum,
+                maximum,
+                "a whole number of milliseconds from " + minimum + " to " + maximum);
     }
 
     int intInRange(String key, int defaultValue, int minimum, int maximum) {

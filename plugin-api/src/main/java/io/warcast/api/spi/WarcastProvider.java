@@ -1,5 +1,7 @@
 package io.warcast.api.spi;
 
+import io.warcast.api.BroadcasterStatus;
+
 /**
  * A Warcast implementation, found with {@link java.util.ServiceLoader} by {@link WarcastProviders}.
  *
@@ -29,4 +31,9 @@ public interface WarcastProvider {
 
     /** Stops the provider: every participation ends, threads and connections are closed within a time limit. */
     void stop();
+
+    /** How the provider is doing, for the admin page; {@link BroadcasterStatus#unknown()} unless it tells. */
+    default BroadcasterStatus status() {
+        return BroadcasterStatus.unknown();
+    }
 }

@@ -1,0 +1,286 @@
+package io.warcast.broadcast.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.fanout.LocalFanOut;
+import io.warcast.broadcast.fanout.RemoteLink;
+import io.warcast.broadcast.settings.BroadcasterSettings;
+import io.warcast.broadcast.wire.Envelope;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This server's link to the other servers through the broker. One thread of the server, {@code warcast-amqp-link-1},
+ * connects (with back-off), declares the topology, starts the consumer and then publishes the outbox with confirms
+ * until the connection is lost, and over again until the provider stops. Request threads only queue into the outbox;
+ * starting never waits for the broker.
+ */
+public final class AmqpLink implements RemoteLink {
+
+    static final int PREFETCH = 256;
+    private static final long POLL_MS = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(AmqpLink.class);
+
+    private final BroadcasterSettings settings;
+    private final LocalFanOut fanOut;
+    private final BroadcasterMetrics metrics;
+    private final Outbox outbox;
+    private final Topology topology;
+    private final Publisher publisher;
+    private final InboundHandler handler;
+    private final ExecutorService consumerThreads;
+    private final AmqpConnector connector;
+    private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
+    private final FailureLog failures = new FailureLog();
+    private final Thread thread;
+
+    private final Object wakeUp = new Object();
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
+    private volatile Connection connection;
+    private boolean connectedBefore;
+    private boolean consumedBefore;
+    private boolean sessionUp;
+
+    public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireFormat wire, BroadcasterMetrics metrics) {
+        this.settings = settings;
+        this.fanOut = fanOut;
+        this.metrics = metrics;
+        this.outbox = new Outbox(settings.outboxSize(), settings.serverId(), metrics);
+        this.topology = new Topology(settings.serverId(), settings.queueType(), settings.queueExpiryMs());
+        long confirmTimeoutMs = Math.max(10_000, settings.heartbeatSeconds() * 3_000L);
+        this.publisher = new Publisher(wire, topology, settings.maxMessageSize(), confirmTimeoutMs, metrics);
+        this.handler = new InboundHandler(settings.serverId(), wire, fanOut, metrics);
+        this.consumerThreads = Executors.newSingleThreadExecutor(new ServerThreads("consumer"));
+        this.connector = new AmqpConnector(settings, consumerThreads);
+        this.thread = new ServerThreads("link").newThread(this::run);
+        metrics.measureBuffered(outbox::size);
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
+        metrics.connecting();
+        thread.start();
+    }
+
+    @Override
+    public void send(String exchange, Envelope envelope) {
+        outbox.offer(exchange, envelope);
+    }
+
+    @Override
+    public void exchangeInUse(String exchange) {
+        exchanges.add(exchange);
+    }
+
+    /**
+     * Sends what is still waiting, for up to {@code timeoutMs} while connected, then closes the connection and ends
+     * the link's threads.
+     */
+    public void stop(long timeoutMs) throws InterruptedException {
+        stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        stopping = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        thread.join(Math.max(timeoutMs, 1) + settings.shutdownTimeoutMs());
+        Connection open = connection;
+        if (thread.isAlive() && open != null) {
+            open.abort(1_000);
+            thread.join(1_000);
+        }
+        consumerThreads.shutdown();
+        if (!consumerThreads.awaitTermination(settings.shutdownTimeoutMs(), TimeUnit.MILLISECONDS)) {
+            consumerThreads.shutdownNow();
+        }
+        int left = outbox.size() + publisher.unconfirmed();
+        if (left > 0 || thread.isAlive()) {
+            log.warn(
+                    "Warcast stopped with {} messages not confirmed by the AMQP broker at {}{}",
+                    left,
+                    connector.target(),
+                    thread.isAlive() ? "; its connection thread did not end in time" : "");
+        }
+    }
+
+    private void run() {
+        int attempt = 0;
+        while (!stopping) {
+            metrics.connecting();
+            Connection opened;
+            try {
+                opened = connector.open();
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                attempt++;
+                ConnectFailure failure =
+                        ConnectFailure.classify(e, connector.target(), settings.username(), settings.virtualHost());
+                metrics.disconnected();
+                metrics.failed(failure.message(), Instant.now());
+                failures.failed(failure, Instant.now()).ifPresent(log::warn);
+                pause(Backoff.delayMs(attempt));
+                continue;
+            }
+            connection = opened;
+            sessionUp = false;
+            try {
+                session(opened);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                String reason = describe(e);
+                metrics.failed(reason, Instant.now());
+                log.info(
+                        "Warcast lost the connection to the AMQP broker at {}: {}; reconnecting",
+                        connector.target(),
+                        reason);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+            } finally {
+                metrics.disconnected();
+                closeQuietly(opened, stopping);
+                connection = null;
+            }
+            // A session that failed before it was up is a failed attempt too: no tight loop on a broker that
+            // accepts connections but refuses the topology. After a lost session, the first retry is in a second.
+            attempt = sessionUp ? 1 : attempt + 1;
+            if (!stopping) {
+                pause(Backoff.delayMs(attempt));
+            }
+        }
+    }
+
+    /** Runs until the connection is lost (it throws then) or the provider stops. */
+    private void session(Connection opened) throws IOException, TimeoutException, InterruptedException {
+        opened.addShutdownListener(cause -> {
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+        });
+        if (consumedBefore && !topology.queueExists(opened)) {
+            log.warn(
+                    "Warcast's queue {} on the AMQP broker was gone (away longer than amqpbroadcast.queueexpiry={} ms,"
+                            + " or deleted): what other servers sent meanwhile is lost; asking the listeners to flush"
+                            + " their caches",
+                    topology.queue(),
+                    settings.queueExpiryMs());
+            metrics.countGap();
+            fanOut.resyncAll();
+        }
+        Channel publishChannel = opened.createChannel();
+        publisher.use(publishChannel);
+        topology.declareQueue(publishChannel);
+        for (String exchange : exchanges) {
+            publisher.declare(exchange);
+        }
+        Channel consumeChannel = opened.createChannel();
+        consumeChannel.basicQos(PREFETCH);
+        InboundConsumer consumer = new InboundConsumer(consumeChannel, handler);
+        consumeChannel.basicConsume(topology.queue(), false, connector.connectionName(), consumer);
+        consumedBefore = true;
+        connected(opened);
+        publisher.resendUnconfirmed();
+        List<Outgoing> batch = new ArrayList<>(Publisher.BATCH);
+        while (true) {
+            if (stopping && (outbox.isEmpty() || System.nanoTime() > stopDeadline)) {
+                return;
+            }
+            if (!opened.isOpen() || !consumeChannel.isOpen() || consumer.cancelled()) {
+                throw new IOException(
+                        !opened.isOpen()
+                                ? describe(opened.getCloseReason())
+                                : "the broker cancelled the consumer of queue " + topology.queue());
+            }
+            for (String exchange : exchanges) {
+                publisher.declare(exchange);
+            }
+            outbox.queueResyncFlushes();
+            Outgoing first = outbox.poll(POLL_MS);
+            if (first != null) {
+                batch.clear();
+                batch.add(first);
+                outbox.drainTo(batch, Publisher.BATCH - 1);
+                publisher.publish(batch);
+            }
+        }
+    }
+
+    private void connected(Connection opened) {
+        String broker = settings.brokers().size() == 1
+                ? settings.brokers().get(0).toString()
+                : opened.getAddress().getHostAddress() + ":" + opened.getPort();
+        if (connectedBefore) {
+            metrics.countReconnect();
+        }
+        connectedBefore = true;
+        sessionUp = true;
+        failures.reset();
+        metrics.connected(broker);
+        log.info(
+                "Warcast connected to {} vhost [{}] as [{}]",
+                broker,
+                settings.virtualHost(),
+                connector.connectionName());
+    }
+
+    private void pause(long ms) {
+        synchronized (wakeUp) {
+            if (!stopping) {
+                try {
+                    wakeUp.wait(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+        }
+    }
+
+    /** One line for a lost connection: the broker's reply text where there is one. */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal) {
+                if (signal.getReason() instanceof AMQP.Connection.Close close) {
+                    return "the broker closed the connection (" + close.getReplyText() + ")";
+                }
+                if (signal.getReason() instanceof AMQP.Channel.Close close) {
+                    return "the broker closed a channel (" + close.getReplyText() + ")";
+                }
+                return signal.isInitiatedByApplication()
+                        ? "closed"
+                        : "the connection broke (" + String.valueOf(signal.getMessage()) + ")";
+            }
+            if (cause.getCause() == null) {
+                return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            }
+        }
+        return "unknown";
+    }
+
+    private void closeQuietly(Connection opened, boolean stopped) {
+        if (!opened.isOpen()) {
+            return;
+        }
+        if (stopped) {
+            try {
+                opened.close((int) Math.min(settings.shutdownTimeoutMs(), Integer.MAX_VALUE));
+                return;
+            } catch (IOException | RuntimeException e) {
+                // aborted below
+            }
+        }
+        opened.abort(1_000);
+    }
+}

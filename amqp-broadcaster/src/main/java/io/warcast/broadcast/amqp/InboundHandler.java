@@ -1,0 +1,74 @@
+package io.warcast.broadcast.amqp;
+
+import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.fanout.LocalFanOut;
+import io.warcast.broadcast.wire.Decoded;
+import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.InboundFilter;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to each message from the broker: decoded, skipped when it is unreadable or this server's own (its
+ * participants had it in the JVM), dropped when it is a redelivery, and otherwise handed to the participants on its
+ * exchange, after a resync when the sender's sequence skipped numbers. Handing over only queues into mailboxes, so
+ * this never waits on a listener. Called from one consumer thread at a time.
+ */
+final class InboundHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final String serverId;
+    private final WireFormat wire;
+    private final WireFormat.Filter filter;
+    private final LocalFanOut fanOut;
+    private final BroadcasterMetrics metrics;
+
+    InboundHandler(String serverId, WireFormat wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
+        this.serverId = serverId;
+        this.wire = wire;
+        this.filter = wire.newFilter();
+        this.fanOut = fanOut;
+        this.metrics = metrics;
+    }
+
+    void handle(String exchange, byte[] body) {
+        Decoded decoded = wire.decode(body);
+        if (decoded instanceof Decoded.Rejected rejected) {
+            metrics.countRejected(rejected.reason());
+            log.warn(
+                    "Warcast skipped a message of {} bytes on exchange [{}]: {} ({})",
+                    body.length,
+                    exchange,
+                    rejected.detail(),
+                    rejected.reason());
+            return;
+        }
+        Envelope envelope = ((Decoded.Accepted) decoded).envelope();
+        if (envelope.origin().serverId().equals(serverId)) {
+            return;
+        }
+        InboundFilter.Verdict verdict = filter.check(envelope);
+        switch (verdict) {
+            case DUPLICATE -> metrics.countDuplicate();
+            case GAP_THEN_DELIVER -> {
+                metrics.countGap();
+                log.warn(
+                        "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
+                                + " asking the listeners to flush their caches",
+                        envelope.origin(),
+                        exchange,
+                        envelope.sequence());
+                fanOut.resync(exchange, Optional.empty());
+                deliver(exchange, envelope);
+            }
+            case DELIVER -> deliver(exchange, envelope);
+        }
+    }
+
+    private void deliver(String exchange, Envelope envelope) {
+        fanOut.deliverFromRemote(exchange, envelope);
+        metrics.countReceived();
+    }
+}

@@ -1,0 +1,135 @@
+package io.warcast.broadcast.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.wire.Envelope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes batches with publisher confirms on the link's thread. A batch stays unconfirmed until the broker has
+ * confirmed all of it; after a lost connection or a nack it is sent again, in order, before anything newer.
+ * Receivers drop the copies they already had by message id.
+ */
+final class Publisher {
+
+    static final int BATCH = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+    private final WireFormat wire;
+    private final Topology topology;
+    private final int maxMessageSize;
+    private final long confirmTimeoutMs;
+    private final BroadcasterMetrics metrics;
+    private final List<Outgoing> unconfirmed = new ArrayList<>();
+    private final Set<String> declared = new HashSet<>();
+    private Channel channel;
+
+    Publisher(
+            WireFormat wire, Topology topology, int maxMessageSize, long confirmTimeoutMs, BroadcasterMetrics metrics) {
+        this.wire = wire;
+        this.topology = topology;
+        this.maxMessageSize = maxMessageSize;
+        this.confirmTimeoutMs = confirmTimeoutMs;
+        this.metrics = metrics;
+    }
+
+    /** A new connection: publish on this channel, which has confirms on, and declare exchanges anew. */
+    void use(Channel confirmChannel) throws IOException {
+        channel = confirmChannel;
+        channel.confirmSelect();
+        declared.clear();
+    }
+
+    void declare(String exchange) throws IOException {
+        if (declared.add(exchange)) {
+            topology.declareExchange(channel, exchange);
+        }
+    }
+
+    /** Sends what was sent but not confirmed before the connection was lost, then waits for the confirms. */
+    void resendUnconfirmed() throws IOException, InterruptedException, TimeoutException {
+        if (!unconfirmed.isEmpty()) {
+            log.info("Warcast sends again {} messages the broker had not confirmed", unconfirmed.size());
+            publishAndConfirm();
+        }
+    }
+
+    /** Publishes a batch and waits until the broker confirms all of it. */
+    void publish(List<Outgoing> batch) throws IOException, InterruptedException, TimeoutException {
+        unconfirmed.addAll(batch);
+        publishAndConfirm();
+    }
+
+    int unconfirmed() {
+        return unconfirmed.size();
+    }
+
+    private void publishAndConfirm() throws IOException, InterruptedException, TimeoutException {
+        int sent = 0;
+        List<Outgoing> unsendable = new ArrayList<>();
+        for (Outgoing outgoing : unconfirmed) {
+            byte[] body = encode(outgoing.envelope());
+            if (body == null) {
+                unsendable.add(outgoing);
+                continue;
+            }
+            declare(outgoing.exchange());
+            channel.basicPublish(outgoing.exchange(), "", properties(outgoing.envelope()), body);
+            metrics.countSent();
+            sent++;
+        }
+        unconfirmed.removeAll(unsendable);
+        // Throws when the broker nacks (the channel is closed then) or the connection is lost: all is sent again.
+        channel.waitForConfirmsOrDie(confirmTimeoutMs);
+        metrics.countConfirmed(sent);
+        unconfirmed.clear();
+    }
+
+    private byte[] encode(Envelope envelope) {
+        byte[] body;
+        try {
+            body = wire.encode(envelope);
+        } catch (RuntimeException e) {
+            metrics.countDroppedOutbox();
+            log.warn(
+                    "Warcast cannot encode a {} from [{}]; dropped it: {}",
+                    envelope.payload().kind(),
+                    envelope.origin(),
+                    e.toString());
+            return null;
+        }
+        if (body.length > maxMessageSize) {
+            metrics.countDroppedOutbox();
+            log.warn(
+                    "Warcast dropped a {} from [{}] of {} bytes, larger than amqpbroadcast.maxmessagesize={}",
+                    envelope.payload().kind(),
+                    envelope.origin(),
+                    body.length,
+                    maxMessageSize);
+            return null;
+        }
+        return body;
+    }
+
+    static AMQP.BasicProperties properties(Envelope envelope) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("UTF-8")
+                .deliveryMode(2)
+                .type("warcast." + envelope.payload().kind())
+                .messageId(envelope.messageId())
+                .appId("warcast")
+                .timestamp(Date.from(envelope.publishedAt()))
+                .build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.warcast.broadcast;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/** The real RabbitMQ at 127.0.0.1:5672 for integration tests: checked, cleaned up after, stopped and started. */
+final class RabbitBroker {
+
+    static final String HOST = "127.0.0.1";
+    static final int PORT = 5672;
+
+    private RabbitBroker() {}
+
+    /**
+     * Fails under {@code CI=true} when RabbitMQ is not reachable, and otherwise skips the calling test class, saying
+     * so.
+     */
+    static void requireRunning() {
+        try (Connection probe = factory().newConnection("warcast-it probe")) {
+            System.out.println(
+                    "[broker] RabbitMQ " + probe.getServerProperties().get("version") + " at " + HOST + ":" + PORT
+                            + " is reachable: the RabbitMQ checks run");
+        } catch (IOException | TimeoutException e) {
+            String message = "RabbitMQ is not reachable at " + HOST + ":" + PORT + " (guest/guest): " + e;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + ". Under CI=true it is required: start it with `rabbitmq-server -detached`"
+                        + " then `rabbitmqctl await_startup` (.ci/run does this).");
+            }
+            System.out.println("[broker] SKIPPING the RabbitMQ-only checks: " + message);
+            Assumptions.abort("SKIPPED, RabbitMQ-only checks: " + message);
+        }
+    }
+
+    /** Deletes what a test made on the broker. */
+    static void delete(List<String> queues, List<String> exchanges) {
+        try (Connection connection = factory().newConnection("warcast-it cleanup")) {
+            Channel channel = connection.createChannel();
+            for (String queue : queues) {
+                channel.queueDelete(queue);
+            }
+            for (String exchange : exchanges) {
+                channel.exchangeDelete(exchange);
+            }
+        } catch (IOException | TimeoutException e) {
+            System.out.println("[broker] could not clean up " + queues + " " + exchanges + ": " + e);
+        }
+    }
+
+    static boolean queueExists(String queue) throws IOException, TimeoutException {
+        try (Connection connection = factory().newConnection("warcast-it check")) {
+            Channel channel = connection.createChannel();
+            try {
+                channel.queueDeclarePassive(queue);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    static void stopApp() {
+        rabbitmqctl("stop_app");
+    }
+
+    /** Starts the broker's application again and waits until it accepts connections. */
+    static void startApp() {
+        rabbitmqctl("start_app");
+        rabbitmqctl("await_startup");
+    }
+
+    private static void rabbitmqctl(String command) {
+        try {
+            Process process = new ProcessBuilder("rabbitmqctl", command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + command + " failed or took over 120 s");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl " + command + " cannot run: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during rabbitmqctl " + command, e);
+        }
+    }
+
+    private static ConnectionFactory factory() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(HOST);
+        factory.setPort(PORT);
+        factory.setConnectionTimeout(5_000);
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory;
+    }
+}

@@ -1,0 +1,51 @@
+package io.warcast.broadcast;
+
+import io.warcast.api.spi.ParticipantSpec;
+import io.warcast.api.spi.Participation;
+import io.warcast.api.spi.ServerEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One "server" for integration tests: a provider with its own server id and settings, in this JVM. */
+final class TestServer implements AutoCloseable {
+
+    final AmqpBroadcasterProvider provider = new AmqpBroadcasterProvider(name -> null, TestWireFormat::forTests);
+    private final List<Participation> participations = new ArrayList<>();
+
+    private TestServer() {}
+
+    /** Starts a provider whose {@code warcast.properties} holds the given lines. */
+    static TestServer start(Path conf, String... settingLines) {
+        try {
+            Files.createDirectories(conf);
+            Files.writeString(conf.resolve("warcast.properties"), String.join("\n", settingLines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestServer server = new TestServer();
+        server.provider.start(new ServerEnvironment(Optional.empty(), Optional.of(conf)));
+        return server;
+    }
+
+    Participation join(String contextPath) {
+        Participation participation =
+                provider.join(new ParticipantSpec(contextPath, "", new ClassLoader() {}, Map.of()));
+        participations.add(participation);
+        return participation;
+    }
+
+    BroadcasterMetrics metrics() {
+        return provider.metrics();
+    }
+
+    @Override
+    public void close() {
+        provider.stop();
+    }
+}
