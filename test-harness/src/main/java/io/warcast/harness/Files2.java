@@ -54,6 +54,14 @@ final class Files2 {
         }
     }
 
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

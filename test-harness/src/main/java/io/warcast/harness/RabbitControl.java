@@ -1,12 +1,7 @@
 package io.warcast.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stops and starts the RabbitMQ application on this machine with {@code rabbitmqctl}, for fault tests. A test
@@ -33,23 +28,6 @@ public final class RabbitControl {
     }
 
     private static void run(String... command) {
-        List<String> line = new ArrayList<>(List.of(command));
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", line) + " did not finish within " + COMMAND_LIMIT);
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", line) + " exited with " + process.exitValue() + ": " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + String.join(" ", line), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + String.join(" ", line), e);
-        }
+        Commands.run(null, COMMAND_LIMIT, List.of(command));
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Tomcat started from its distribution in a JVM of its own, the way {@code catalina.sh run} does it, and
@@ -100,15 +99,7 @@ public final class TomcatProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, timeout);
     }
 
     @Override

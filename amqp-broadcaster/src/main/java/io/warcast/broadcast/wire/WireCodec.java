@@ -1,6 +1,14 @@
 package io.warcast.broadcast.wire;
 
-/** Wire format v1: JSON (UTF-8). Thread-safe. */
+import com.fasterxml.jackson.core.JsonFactory;
+import java.util.Objects;
+
+/**
+ * Wire format v1: JSON (UTF-8), documented in {@code docs/wire-format.md}. Thread-safe.
+ *
+ * <p>Encoding writes the fields in the documented order. Decoding never throws: whatever arrives, it returns an
+ * {@link Decoded.Accepted} envelope or a {@link Decoded.Rejected} reason with a one-line detail for the log.
+ */
 public final class WireCodec {
 
     /** The {@code v} field of every message this build sends. */
@@ -10,18 +18,31 @@ public final class WireCodec {
     public static final String CONTENT_TYPE = "application/json";
 
     private final WireLimits limits;
+    private final EnvelopeWriter writer;
+    private final EnvelopeReader reader;
 
     public WireCodec(WireLimits limits) {
-        this.limits = limits;
+        this.limits = Objects.requireNonNull(limits, "limits");
+        JsonFactory json = WireJson.factory(limits);
+        this.writer = new EnvelopeWriter(json);
+        this.reader = new EnvelopeReader(json, limits);
     }
 
-    /** The JSON body of an envelope. */
+    /** The JSON body of an envelope; {@code time} is written to the millisecond. */
     public byte[] encode(Envelope envelope) {
-        throw new UnsupportedOperationException("wire format v1: being written; limits " + limits);
+        return writer.write(Objects.requireNonNull(envelope, "envelope"));
     }
 
     /** Reads a body; never throws for bad input, which comes back as {@link Decoded.Rejected}. */
     public Decoded decode(byte[] body) {
-        throw new UnsupportedOperationException("wire format v1: being written; limits " + limits);
+        if (body == null) {
+            return WireFormatException.rejected(Decoded.RejectReason.MALFORMED, "no body");
+        }
+        return reader.read(body);
+    }
+
+    /** The limits this codec decodes within. */
+    public WireLimits limits() {
+        return limits;
     }
 }

@@ -1,0 +1,143 @@
+package io.warcast.broadcast.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.warcast.api.Origin;
+import io.warcast.broadcast.wire.Decoded.RejectReason;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads a wire format v1 body into an {@link Envelope}, or says why not. Two passes over the bytes: {@link
+ * HeaderScan} checks the JSON and the version and kind, then this reads the fields.
+ */
+final class EnvelopeReader {
+
+    private final JsonFactory json;
+    private final WireLimits limits;
+
+    EnvelopeReader(JsonFactory json, WireLimits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    Decoded read(byte[] body) {
+        if (body.length > limits.maxMessageBytes()) {
+            return WireFormatException.rejected(
+                    RejectReason.OVERSIZED,
+                    "body of " + body.length + " bytes exceeds the limit of " + limits.maxMessageBytes() + " bytes");
+        }
+        try {
+            String kind;
+            try (JsonParser parser = json.createParser(body)) {
+                kind = HeaderScan.kindOf(parser);
+            }
+            try (JsonParser parser = json.createParser(body)) {
+                return new Decoded.Accepted(readEnvelope(new ValueReader(parser), kind));
+            }
+        } catch (WireFormatException e) {
+            return e.toRejected();
+        } catch (StreamConstraintsException e) {
+            return WireFormatException.rejected(RejectReason.MALFORMED, "beyond a parser limit: " + describe(e));
+        } catch (JsonProcessingException e) {
+            return WireFormatException.rejected(RejectReason.MALFORMED, "not valid JSON: " + describe(e));
+        } catch (IOException | RuntimeException e) {
+            // Not expected from a byte array; kept so that no body can ever stop the consumer.
+            return WireFormatException.rejected(RejectReason.MALFORMED, "unreadable: " + e);
+        }
+    }
+
+    private Envelope readEnvelope(ValueReader values, String kind) throws IOException, WireFormatException {
+        values.advance();
+        values.enterObject();
+        String id = null;
+        Origin origin = null;
+        Long sequence = null;
+        Instant time = null;
+        Payload payload = null;
+        String field;
+        while ((field = values.nextField()) != null) {
+            switch (field) {
+                case "id" -> id = values.id();
+                case "origin" -> origin = origin(values);
+                case "seq" -> sequence = sequence(values);
+                case "time" -> time = time(values);
+                default -> {
+                    if (field.equals(kind)) {
+                        payload = new PayloadReader(values, limits).read(kind);
+                    } else {
+                        values.skipValue(); // v and kind, checked by HeaderScan, and fields v1 does not know
+                    }
+                }
+            }
+        }
+        return new Envelope(
+                values.present(id, "id"),
+                values.present(origin, "origin"),
+                values.present(sequence, "seq"),
+                values.present(time, "time"),
+                values.present(payload, kind));
+    }
+
+    private static Origin origin(ValueReader values) throws IOException, WireFormatException {
+        values.enterObject();
+        String server = null;
+        String context = null;
+        String version = null;
+        String instance = null;
+        String field;
+        while ((field = values.nextField()) != null) {
+            switch (field) {
+                case "server" -> server = values.name();
+                case "context" -> context = contextPath(values);
+                case "version" -> version = values.string();
+                case "instance" -> instance = values.id();
+                default -> values.skipValue();
+            }
+        }
+        return new Origin(
+                values.present(server, "server"),
+                values.present(context, "context"),
+                values.present(version, "version"),
+                values.present(instance, "instance"));
+    }
+
+    private static String contextPath(ValueReader values) throws IOException, WireFormatException {
+        String path = values.string();
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            throw WireFormatException.malformed(
+                    values.here() + ": a context path is \"\" or starts with /, got [" + ValueReader.quote(path) + "]");
+        }
+        return path;
+    }
+
+    private static long sequence(ValueReader values) throws IOException, WireFormatException {
+        long sequence = values.wholeNumber();
+        if (sequence < 1) {
+            throw WireFormatException.malformed(values.here() + ": a sequence number starts at 1, got " + sequence);
+        }
+        return sequence;
+    }
+
+    private static Instant time(ValueReader values) throws IOException, WireFormatException {
+        String time = values.string();
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw WireFormatException.malformed(
+                    values.here() + ": not an ISO-8601 UTC time: [" + ValueReader.quote(time) + "]");
+        }
+    }
+
+    /** Jackson's message without the source and its location as line and column. */
+    private static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return e.getOriginalMessage() + where;
+    }
+}
