@@ -1,89 +1,134 @@
 package io.warcast.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.warcast.harness.CatalinaBase;
-import io.warcast.harness.FreePorts;
-import io.warcast.harness.ManagerClient;
+import io.warcast.harness.AmqpProbe;
+import io.warcast.harness.BrokerEndpoint;
+import io.warcast.harness.EmbeddedBroker;
 import io.warcast.harness.SampleClient;
-import io.warcast.harness.TomcatProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.warcast.harness.TomcatNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo: a real Tomcat with the Warcast bundle unzipped over its base, the sample deployed as {@code ROOT##001}
- * and {@code ROOT##002} side by side, a change made through one version and heard by the other. No broker.
+ * The demo: two real Tomcats, A and B, with the Warcast bundle unzipped over their bases and the sample deployed on
+ * each as {@code ROOT##001} and then {@code ROOT##002} side by side. A change made through one version is heard by
+ * the three others: in the same JVM directly, on the other server through the broker.
  */
 public final class Demo {
 
     private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(30);
+    private static final String EXCHANGE = "warcast-demo";
 
     private final Narrator say = new Narrator();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException(
-                    "Expected: catalinaHome bundleDirectory sampleWar workDirectory holdSeconds; run it with"
-                            + " mvn -Pdemo -DskipTests verify");
+        if (args.length != 6) {
+            throw new IllegalArgumentException("Expected: catalinaHome bundleDirectory sampleWar workDirectory"
+                    + " embeddedBrokerJar holdSeconds; run it with mvn -Pdemo -DskipTests verify");
         }
-        new Demo()
-                .run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+        Demo demo = new Demo();
+        try {
+            demo.run(
+                    Path.of(args[0]),
+                    Path.of(args[1]),
+                    Path.of(args[2]),
+                    Path.of(args[3]),
+                    Path.of(args[4]),
+                    Integer.parseInt(args[5]));
+        } finally {
+            demo.closeAll();
+        }
     }
 
-    private void run(Path home, Path bundle, Path sampleWar, Path work, int holdSeconds) throws Exception {
-        say.step("Making CATALINA_BASE " + work + " from " + home.getFileName()
-                + " with the Warcast bundle unzipped over it");
-        CatalinaBase base = CatalinaBase.create(home, bundle, work, "node-a", FreePorts.pick());
-        say.detail("no amqpbroadcast.hostname in conf/warcast.properties: Warcast runs local-only");
+    private void run(Path home, Path bundle, Path sampleWar, Path work, Path brokerJar, int holdSeconds)
+            throws Exception {
+        BrokerEndpoint broker = broker(work, brokerJar);
+        String settings = "amqpbroadcast.hostname=" + broker.host() + "\namqpbroadcast.port=" + broker.port()
+                + "\namqpbroadcast.exchange=" + EXCHANGE + "\n";
 
-        say.step("Starting Tomcat on " + base.uri());
-        try (TomcatProcess tomcat = TomcatProcess.start(base, Duration.ofSeconds(120), List.of())) {
-            ManagerClient manager = new ManagerClient(base);
-            say.detail(manager.serverInfo()
-                    .lines()
-                    .filter(l -> l.startsWith("Tomcat Version"))
-                    .findFirst()
-                    .orElse(""));
-            localOnlyLine(base).ifPresent(line -> say.detail("Tomcat's log: " + line));
+        say.step("Starting two Tomcats (" + home.getFileName() + ", Warcast bundle unzipped over each base)");
+        TomcatNode a = node(home, bundle, work, "node-a", settings);
+        TomcatNode b = node(home, bundle, work, "node-b", settings);
 
-            say.step("Deploying the sample as ROOT##001 through the manager (path=/&version=001)");
-            manager.deploy("/", "001", sampleWar);
-            SampleClient alice = new SampleClient(base.uri());
-            say.detail("Alice opens the site and gets a session in " + describe(alice.info()));
+        say.step("Deploying the sample as ROOT##001 on both, through the manager (path=/&version=001)");
+        SampleClient alice = a.deploySample("001", sampleWar);
+        SampleClient carol = b.deploySample("001", sampleWar);
+        say.detail("Alice has a session on " + describe(alice) + ", Carol on " + describe(carol));
 
-            say.step("Deploying ROOT##002 beside it (path=/&version=002): the upgrade");
-            manager.deploy("/", "002", sampleWar);
-            SampleClient bob = new SampleClient(base.uri());
-            say.detail("Bob, a new visitor, lands on " + describe(bob.info()));
-            say.detail("Alice, thanks to her session, stays on " + describe(alice.info()));
+        say.step("Upgrading: ROOT##002 deployed beside ##001 on both servers");
+        SampleClient bob = a.deploySample("002", sampleWar);
+        SampleClient dave = b.deploySample("002", sampleWar);
+        say.detail("New visitors land on the new version: Bob on " + describe(bob) + ", Dave on " + describe(dave));
+        say.detail("Alice and Carol keep their sessions on " + describe(alice) + " and " + describe(carol));
 
-            say.step(
-                    "Bob changes item 1 in version 002: PUT /api/items/1 {\"name\":\"Kettle, new model\",\"stock\":41}");
-            say.detail("Alice's version 001 had: " + alice.item(1));
-            bob.putItem(1, "Kettle, new model", 41);
-            JsonNode heard = awaitHeard(alice, 1);
-            say.detail("001 heard it: " + heard);
-            say.detail("Alice's version 001 now has: " + alice.item(1));
+        say.step("Bob changes item 1 on node-a ##002: PUT /api/items/1 {\"name\":\"Kettle, new model\",\"stock\":41}");
+        bob.putItem(1, "Kettle, new model", 41);
+        reportHeard(1, List.of(alice, carol, dave));
 
-            say.step("Alice changes item 2 in version 001; version 002 hears it");
-            alice.putItem(2, "Teapot, old stock", 3);
-            say.detail("002 heard it: " + awaitHeard(bob, 2));
-            say.detail("002's own change is not in its /api/heard: "
-                    + bob.heard().stream()
-                            .noneMatch(change -> change.path("version").asText().equals("002")));
+        say.step("Dave changes item 2 on node-b ##002; the three others hear it");
+        dave.putItem(2, "Teapot, old stock", 3);
+        reportHeard(2, List.of(alice, bob, carol));
+        say.detail("Nobody hears their own change: Dave's /api/heard has "
+                + bob.heard().stream()
+                        .filter(c -> c.path("server").asText().equals("node-a"))
+                        .count()
+                + " changes from node-a ##002 and "
+                + dave.heard().stream()
+                        .filter(c -> c.path("server").asText().equals("node-b")
+                                && c.path("version").asText().equals("002"))
+                        .count()
+                + " of its own");
 
-            if (holdSeconds > 0) {
-                say.step("Tomcat stays up for " + holdSeconds + " s: open " + base.uri() + " in a browser");
-                Thread.sleep(holdSeconds * 1000L);
-            }
-            say.step("Stopping Tomcat");
+        if (holdSeconds > 0) {
+            say.step("The Tomcats stay up for " + holdSeconds + " s: open "
+                    + a.base().uri() + " and " + b.base().uri() + " in a browser");
+            Thread.sleep(holdSeconds * 1000L);
         }
-        say.step("Done: both versions kept their caches right with no broker. Logs: "
-                + base.base().resolve("logs"));
+        say.step("Stopping both Tomcats" + (toClose.size() > 2 ? " and the embedded broker" : ""));
+    }
+
+    private BrokerEndpoint broker(Path work, Path brokerJar) {
+        String configured = System.getProperty("warcast.demo.broker", "");
+        if (!configured.isBlank()) {
+            String[] hostPort = configured.split(":");
+            BrokerEndpoint broker = new BrokerEndpoint(
+                    hostPort[0],
+                    hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 5672,
+                    BrokerEndpoint.Kind.RABBITMQ);
+            say.step("Broker: " + configured + " (-Dwarcast.demo.broker)");
+            return broker;
+        }
+        if (AmqpProbe.answers("127.0.0.1", 5672)) {
+            say.step("Broker: RabbitMQ answers at 127.0.0.1:5672, the demo uses it");
+            return new BrokerEndpoint("127.0.0.1", 5672, BrokerEndpoint.Kind.RABBITMQ);
+        }
+        say.step("Broker: no RabbitMQ at 127.0.0.1:5672, starting the embedded Apache Qpid Broker-J in its own JVM");
+        EmbeddedBroker embedded = EmbeddedBroker.start(brokerJar, work.resolve("broker"), Duration.ofSeconds(90));
+        toClose.add(embedded);
+        say.detail("listening on " + embedded.endpoint().describe());
+        return embedded.endpoint();
+    }
+
+    private TomcatNode node(Path home, Path bundle, Path work, String route, String settings) {
+        TomcatNode node = TomcatNode.start(home, bundle, work, route, settings);
+        toClose.add(0, node);
+        say.detail(route + " on " + node.base().uri() + " (jvmRoute " + route + "), base "
+                + node.base().base());
+        return node;
+    }
+
+    private void reportHeard(long itemId, List<SampleClient> receivers) throws InterruptedException {
+        for (SampleClient receiver : receivers) {
+            JsonNode heard = awaitHeard(receiver, itemId);
+            say.detail(describe(receiver) + " heard it from "
+                    + heard.path("server").asText() + " ##"
+                    + heard.path("version").asText() + " and now has " + receiver.item(itemId));
+        }
     }
 
     private static JsonNode awaitHeard(SampleClient client, long itemId) throws InterruptedException {
@@ -100,17 +145,19 @@ public final class Demo {
         throw new IllegalStateException("The change of item " + itemId + " was not heard within " + DELIVERY_LIMIT);
     }
 
-    private static String describe(JsonNode info) {
-        return "server " + info.path("server").asText() + ", version "
-                + info.path("version").asText();
+    private static String describe(SampleClient client) {
+        JsonNode info = client.info();
+        return info.path("server").asText() + " ##" + info.path("version").asText();
     }
 
-    private static Optional<String> localOnlyLine(CatalinaBase base) throws IOException {
-        if (!Files.exists(base.catalinaLog())) {
-            return Optional.empty();
+    private void closeAll() {
+        for (AutoCloseable closeable : toClose) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("[warcast-demo] while stopping: " + e);
+            }
         }
-        return Files.readAllLines(base.catalinaLog()).stream()
-                .filter(line -> line.contains("local-only"))
-                .findFirst();
+        say.step("Done. Logs are under each server's base, in logs/catalina.<date>.log");
     }
 }

@@ -1,0 +1,91 @@
+package io.warcast.it;
+
+import io.warcast.harness.BrokerEndpoint;
+import io.warcast.harness.FreezingTcpProxy;
+import io.warcast.harness.SampleClient;
+import io.warcast.harness.TomcatNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Two real Tomcats, A and B, each with the sample as ROOT##001 and ROOT##002, broadcasting through a broker on
+ * an exchange of their own. A reaches the broker through a {@link FreezingTcpProxy}, which passes everything until a
+ * test freezes it.
+ */
+final class Fleet implements AutoCloseable {
+
+    static final String A = "node-a";
+    static final String B = "node-b";
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, SampleClient> clients = new LinkedHashMap<>();
+    private final Map<String, TomcatNode> nodes = new LinkedHashMap<>();
+    private final FreezingTcpProxy proxyOfA;
+
+    private Fleet(BrokerEndpoint broker, Path work) {
+        String exchange = "warcast-it-" + UUID.randomUUID();
+        proxyOfA = FreezingTcpProxy.start(broker.host(), broker.port());
+        resources.add(proxyOfA);
+        start(A, settings(broker.host(), proxyOfA.port(), exchange), work);
+        start(B, settings(broker.host(), broker.port(), exchange), work);
+    }
+
+    static Fleet start(BrokerEndpoint broker, Path work) {
+        return new Fleet(broker, work);
+    }
+
+    private void start(String route, String warcastProperties, Path work) {
+        TomcatNode node = TomcatNode.start(
+                Path.of(System.getProperty("warcast.it.tomcat.home")),
+                Path.of(System.getProperty("warcast.it.bundle")),
+                work,
+                route,
+                warcastProperties);
+        resources.add(0, node);
+        nodes.put(route, node);
+        for (String version : List.of("001", "002")) {
+            clients.put(route + "##" + version, node.deploySample(version, TomcatUnderTest.sampleWar()));
+        }
+    }
+
+    private static String settings(String host, int port, String exchange) {
+        return "amqpbroadcast.hostname=" + host + "\n"
+                + "amqpbroadcast.port=" + port + "\n"
+                + "amqpbroadcast.exchange=" + exchange + "\n"
+                // Short, so that a silent network cut is noticed within seconds.
+                + "amqpbroadcast.heartbeat=2\n";
+    }
+
+    /** A client with a session in {@code route##version}, e.g. {@code client(A, "002")}. */
+    SampleClient client(String route, String version) {
+        return clients.get(route + "##" + version);
+    }
+
+    /** Every participant, as {@code route##version}. */
+    List<String> participants() {
+        return List.copyOf(clients.keySet());
+    }
+
+    TomcatNode node(String route) {
+        return nodes.get(route);
+    }
+
+    FreezingTcpProxy proxyOfA() {
+        return proxyOfA;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // keep closing the others
+            }
+        }
+    }
+}
