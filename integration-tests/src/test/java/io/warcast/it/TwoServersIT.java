@@ -29,7 +29,7 @@ class TwoServersIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     /** What the broadcaster logs when it loses its broker connection. */
-    private static final String CONNECTION_LOST = "Warcast lost its connection";
+    private static final String CONNECTION_LOST = "Warcast lost the connection to the AMQP broker";
 
     private static TestBrokers.Selection broker;
     private static Fleet fleet;
