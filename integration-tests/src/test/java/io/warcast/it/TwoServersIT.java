@@ -12,9 +12,12 @@ import io.warcast.harness.SampleClient;
 import io.warcast.harness.TestBrokers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class TwoServersIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
+    /** Each sender streams at most 400 changes a second. */
+    private static final long NANOS_BETWEEN_CHANGES = 1_000_000_000L / 400;
     /** What the broadcaster logs when it loses its broker connection. */
     private static final String CONNECTION_LOST = "Warcast lost the connection to the AMQP broker";
 
@@ -84,19 +89,29 @@ class TwoServersIT {
         long fromA = 1_000_000;
         long fromB = 2_000_000;
         AtomicLong slowestPutDuringOutageNanos = new AtomicLong();
+        AtomicInteger sentByA = new AtomicInteger();
+        List<Integer> sentByAAtEachStop = new ArrayList<>();
         try {
-            CompletableFuture<Void> streamA = stream(fleet.client(A, "002"), fromA, perSender, null);
+            CompletableFuture<Void> streamA = stream(fleet.client(A, "002"), fromA, perSender, null, sentByA);
             CompletableFuture<Void> streamB =
-                    stream(fleet.client(B, "002"), fromB, perSender, slowestPutDuringOutageNanos);
+                    stream(fleet.client(B, "002"), fromB, perSender, slowestPutDuringOutageNanos, new AtomicInteger());
             for (int restart = 1; restart <= 2; restart++) {
+                int due = restart * 3_000 - 2_000;
+                await("A##002 has sent " + due + " changes").atMost(DELIVERY).until(() -> sentByA.get() >= due);
+                sentByAAtEachStop.add(sentByA.get());
                 RabbitControl.stopApp();
                 RabbitControl.startApp();
             }
+            assertThat(streamA.isDone())
+                    .as("the stream still ran when RabbitMQ came back the second time, else this test proves nothing")
+                    .isFalse();
             streamA.get();
             streamB.get();
         } finally {
             RabbitControl.ensureRunning();
         }
+        System.out.printf(
+                "TwoServersIT: RabbitMQ stopped when A##002 had sent %s of %d%n", sentByAAtEachStop, perSender);
         System.out.printf(
                 "TwoServersIT: slowest PUT on B##002 while the stream ran: %.1f ms%n",
                 slowestPutDuringOutageNanos.get() / 1e6);
@@ -114,7 +129,7 @@ class TwoServersIT {
         int count = 2_000;
         long fromA = 3_000_000;
         long lossesBefore = connectionLossLines(A);
-        CompletableFuture<Void> stream = stream(fleet.client(A, "002"), fromA, count, null);
+        CompletableFuture<Void> stream = stream(fleet.client(A, "002"), fromA, count, null, new AtomicInteger());
         fleet.proxyOfA().freeze();
         try {
             await("the stream from A##002 goes on while A's broker connection is silently cut")
@@ -137,14 +152,19 @@ class TwoServersIT {
         }
     }
 
-    private static CompletableFuture<Void> stream(SampleClient sender, long firstId, int count, AtomicLong slowest) {
+    private static CompletableFuture<Void> stream(
+            SampleClient sender, long firstId, int count, AtomicLong slowest, AtomicInteger sent) {
         return CompletableFuture.runAsync(() -> {
+            long begin = System.nanoTime();
             for (int i = 0; i < count; i++) {
+                // A steady stream, like real traffic, so that both broker restarts fall in the middle of it.
+                LockSupport.parkNanos(begin + i * NANOS_BETWEEN_CHANGES - System.nanoTime());
                 long started = System.nanoTime();
                 sender.putItem(firstId + i, "stream " + i, i);
                 if (slowest != null) {
                     slowest.accumulateAndGet(System.nanoTime() - started, Math::max);
                 }
+                sent.incrementAndGet();
             }
         });
     }
