@@ -23,7 +23,9 @@ final class BroadcasterJmx implements BroadcasterMXBean {
     }
 
     static ObjectName objectName(String serverId) throws JMException {
-        return new ObjectName("io.warcast:type=Broadcaster,server=" + ObjectName.quote(serverId));
+        // Plain when it can be (what jconsole shows and what operators type), quoted when the id needs it.
+        String server = serverId.matches("[A-Za-z0-9._-]+") ? serverId : ObjectName.quote(serverId);
+        return new ObjectName("io.warcast:type=Broadcaster,server=" + server);
     }
 
     /** Registers the bean; a failure is logged, never fatal. Returns null when not registered. */
