@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,6 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     }
 
     private final UnaryOperator<String> environment;
-    private final Function<WireLimits, WireFormat> wireFormats;
     private final BroadcasterMetrics metrics = new BroadcasterMetrics();
 
     private final Object lock = new Object();
@@ -59,13 +57,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
 
     /** @param environment looks up environment variables for {@code ${env:NAME}} in settings */
     AmqpBroadcasterProvider(UnaryOperator<String> environment) {
-        this(environment, WireFormat::v1);
-    }
-
-    /** @param wireFormats the wire format for the settings' limits; a seam for tests */
-    AmqpBroadcasterProvider(UnaryOperator<String> environment, Function<WireLimits, WireFormat> wireFormats) {
         this.environment = environment;
-        this.wireFormats = wireFormats;
     }
 
     @Override
@@ -89,7 +81,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (parsed.usesBroker()) {
                 WireLimits limits = new WireLimits(
                         parsed.maxMessageSize(), WireLimits.DEFAULT.maxKeys(), WireLimits.DEFAULT.maxColumns());
-                link = new AmqpLink(parsed, fanOut, wireFormats.apply(limits), metrics);
+                link = new AmqpLink(parsed, fanOut, WireFormat.v1(limits), metrics);
                 fanOut.attach(link);
                 link.start();
                 log.info(
