@@ -18,6 +18,7 @@ import io.warcast.broadcast.settings.SettingsFile;
 import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -138,14 +139,15 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (link != null) {
                 link.stop(settings.shutdownTimeoutMs());
             }
-            int busy = stopping.shutdown(settings.shutdownTimeoutMs());
-            if (busy > 0) {
+            List<String> busy = stopping.shutdown(settings.shutdownTimeoutMs());
+            if (!busy.isEmpty()) {
                 log.warn(
-                        "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({});"
+                        "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({}): {};"
                                 + " their threads were interrupted",
-                        busy,
+                        busy.size(),
                         settings.shutdownTimeoutMs(),
-                        SettingKeys.SHUTDOWN_TIMEOUT);
+                        SettingKeys.SHUTDOWN_TIMEOUT,
+                        String.join(", ", busy));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
