@@ -18,9 +18,9 @@ import io.warcast.broadcast.settings.SettingsFile;
 import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,6 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     }
 
     private final UnaryOperator<String> environment;
-    private final Function<WireLimits, WireFormat> wireFormats;
     private final BroadcasterMetrics metrics = new BroadcasterMetrics();
 
     private final Object lock = new Object();
@@ -59,13 +58,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
 
     /** @param environment looks up environment variables for {@code ${env:NAME}} in settings */
     AmqpBroadcasterProvider(UnaryOperator<String> environment) {
-        this(environment, WireFormat::v1);
-    }
-
-    /** @param wireFormats the wire format for the settings' limits; a seam for tests */
-    AmqpBroadcasterProvider(UnaryOperator<String> environment, Function<WireLimits, WireFormat> wireFormats) {
         this.environment = environment;
-        this.wireFormats = wireFormats;
     }
 
     @Override
@@ -89,7 +82,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (parsed.usesBroker()) {
                 WireLimits limits = new WireLimits(
                         parsed.maxMessageSize(), WireLimits.DEFAULT.maxKeys(), WireLimits.DEFAULT.maxColumns());
-                link = new AmqpLink(parsed, fanOut, wireFormats.apply(limits), metrics);
+                link = new AmqpLink(parsed, fanOut, WireFormat.v1(limits), metrics);
                 fanOut.attach(link);
                 link.start();
                 log.info(
@@ -146,14 +139,15 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (link != null) {
                 link.stop(settings.shutdownTimeoutMs());
             }
-            int busy = stopping.shutdown(settings.shutdownTimeoutMs());
-            if (busy > 0) {
+            List<String> busy = stopping.shutdown(settings.shutdownTimeoutMs());
+            if (!busy.isEmpty()) {
                 log.warn(
-                        "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({});"
+                        "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({}): {};"
                                 + " their threads were interrupted",
-                        busy,
+                        busy.size(),
                         settings.shutdownTimeoutMs(),
-                        SettingKeys.SHUTDOWN_TIMEOUT);
+                        SettingKeys.SHUTDOWN_TIMEOUT,
+                        String.join(", ", busy));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

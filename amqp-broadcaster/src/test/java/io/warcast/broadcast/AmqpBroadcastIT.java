@@ -1,16 +1,15 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
+import static io.warcast.broadcast.TestServers.awaitConnected;
+import static io.warcast.broadcast.TestServers.register;
+import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
-import io.warcast.broadcast.BroadcasterMetrics.LinkState;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,78 +17,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two servers (two providers with their own server ids) in this JVM, talking through the real RabbitMQ. */
 class AmqpBroadcastIT {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TestServers servers = new TestServers(() -> RabbitBroker.ADMIN);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final String exchange = "warcast-it-" + run;
-    private final String serverA = "it-a-" + run;
-    private final String serverB = "it-b-" + run;
-    private final List<TestServer> servers = new ArrayList<>();
+    private final String serverA = servers.serverId("a");
+    private final String serverB = servers.serverId("b");
 
     @BeforeAll
     static void broker() {
         RabbitBroker.requireRunning();
     }
 
-    @BeforeEach
-    void announce() {
-        System.out.println("[broker] " + getClass().getSimpleName() + " on RabbitMQ, exchange " + exchange);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        servers.forEach(TestServer::close);
-        RabbitBroker.delete(List.of("warcast." + serverA, "warcast." + serverB), List.of(exchange));
-    }
-
-    private TestServer server(String serverId, String... extraLines) {
-        List<String> lines = new ArrayList<>(List.of(
-                "amqpbroadcast.hostname=" + RabbitBroker.HOST + ":" + RabbitBroker.PORT,
-                "amqpbroadcast.serverid=" + serverId,
-                "amqpbroadcast.exchange=" + exchange,
-                "amqpbroadcast.heartbeat=5",
-                "amqpbroadcast.connectiontimeout=5000"));
-        lines.addAll(List.of(extraLines));
-        TestServer server = TestServer.start(dir.resolve(serverId), lines.toArray(String[]::new));
-        servers.add(server);
-        return server;
-    }
-
-    private static ConditionFactory within(Duration duration) {
-        return Awaitility.await().atMost(duration).pollInterval(Duration.ofMillis(20));
-    }
-
-    private static void connected(TestServer... servers) {
-        within(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (TestServer server : servers) {
-                assertThat(server.metrics().linkState()).isEqualTo(LinkState.CONNECTED);
-            }
-        });
-    }
-
     @Test
     void aChangeReachesTheOtherServerOnceAndItsOwnServerOnlyInTheJvm() {
-        TestServer a = server(serverA);
-        TestServer b = server(serverB);
+        TestServer a = servers.start("a");
+        TestServer b = servers.start("b");
         DataNotifyService shopOnA = a.join("/shop").service();
         DataNotifyService reportOnA = a.join("/report").service();
         DataNotifyService shopOnB = b.join("/shop").service();
         RecordingListener heardByShopOnA = register(shopOnA);
         RecordingListener heardByReportOnA = register(reportOnA);
         RecordingListener heardByShopOnB = register(shopOnB);
-        connected(a, b);
+        awaitConnected(a, b);
 
         shopOnA.notifyDataChange(change("shop", 1));
         within(Duration.ofSeconds(10))
@@ -117,12 +73,12 @@ class AmqpBroadcastIT {
     void aStreamSurvivesABrokerRestartExactlyOnceAndInOrderAndPublishingNeverWaits() throws Exception {
         int streamed = 5_000;
         int timed = 1_000;
-        TestServer a = server(serverA);
-        TestServer b = server(serverB);
+        TestServer a = servers.start("a");
+        TestServer b = servers.start("b");
         DataNotifyService shopOnA = a.join("/shop").service();
         DataNotifyService reportOnA = a.join("/report").service();
         RecordingListener heardOnB = register(b.join("/shop").service());
-        connected(a, b);
+        awaitConnected(a, b);
 
         ExecutorService publisher = Executors.newSingleThreadExecutor();
         AtomicInteger published = new AtomicInteger();
@@ -191,11 +147,5 @@ class AmqpBroadcastIT {
                 .filter(event -> event.origin().equals(sender.self()))
                 .map(DataChangeEvent::sequence)
                 .toList();
-    }
-
-    private static RecordingListener register(DataNotifyService service) {
-        RecordingListener listener = new RecordingListener();
-        service.registerDataNotifyListener(listener);
-        return listener;
     }
 }

@@ -88,8 +88,9 @@ class ConnectErrorsIT {
             int port = http.getAddress().getPort();
             assertThat(lastErrorWith("amqpbroadcast.hostname=127.0.0.1:" + port))
                     .isEqualTo("Warcast cannot connect to the AMQP broker at 127.0.0.1:" + port
-                            + ": no AMQP 0-9-1 answer (is it another service, such as an HTTP port? AMQP listens on"
-                            + " 5672, 5671 with TLS; amqpbroadcast.port, amqpbroadcast.handshaketimeout)");
+                            + ": no AMQP 0-9-1 answer within amqpbroadcast.handshaketimeout=3000 ms (is it another"
+                            + " service, such as an HTTP port? AMQP listens on 5672, 5671 with TLS;"
+                            + " amqpbroadcast.port)");
         } finally {
             http.stop(0);
         }

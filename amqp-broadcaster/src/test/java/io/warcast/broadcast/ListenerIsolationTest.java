@@ -118,10 +118,11 @@ class ListenerIsolationTest {
         }
     }
 
-    /** Waits for the latch in its first call. */
+    /** Waits for the latch in its first call; remembers an interrupt. */
     static class BlockingListener extends RecordingListener {
 
         final CountDownLatch entered = new CountDownLatch(1);
+        volatile boolean interrupted;
         private final CountDownLatch release;
 
         BlockingListener(CountDownLatch release) {
@@ -136,6 +137,7 @@ class ListenerIsolationTest {
                     throw new IllegalStateException("The test never released the listener");
                 }
             } catch (InterruptedException e) {
+                interrupted = true;
                 Thread.currentThread().interrupt();
                 return;
             }

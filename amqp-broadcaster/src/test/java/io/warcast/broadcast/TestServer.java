@@ -15,7 +15,7 @@ import java.util.Optional;
 /** One "server" for integration tests: a provider with its own server id and settings, in this JVM. */
 final class TestServer implements AutoCloseable {
 
-    final AmqpBroadcasterProvider provider = new AmqpBroadcasterProvider(name -> null, TestWireFormat::forTests);
+    final AmqpBroadcasterProvider provider = new AmqpBroadcasterProvider(name -> null);
     private final List<Participation> participations = new ArrayList<>();
 
     private TestServer() {}
@@ -34,8 +34,13 @@ final class TestServer implements AutoCloseable {
     }
 
     Participation join(String contextPath) {
+        return join(contextPath, Map.of());
+    }
+
+    /** @param settings the application's own {@code WEB-INF/warcast.properties} */
+    Participation join(String contextPath, Map<String, String> settings) {
         Participation participation =
-                provider.join(new ParticipantSpec(contextPath, "", new ClassLoader() {}, Map.of()));
+                provider.join(new ParticipantSpec(contextPath, "", new ClassLoader() {}, settings));
         participations.add(participation);
         return participation;
     }

@@ -22,6 +22,11 @@ public final class RabbitControl {
         run("rabbitmqctl", "-q", "await_startup", "--timeout", "120");
     }
 
+    /** Deletes a queue, as the broker does when its {@code x-expires} runs out. */
+    public static void deleteQueue(String queue) {
+        run("rabbitmqctl", "-q", "delete_queue", queue);
+    }
+
     /** Starts the application if a test left it stopped; harmless when it runs. */
     public static void ensureRunning() {
         startApp();

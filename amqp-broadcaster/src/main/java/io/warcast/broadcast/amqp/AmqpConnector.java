@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * Opens this server's connection to the broker, named {@code warcast <serverid>}, with the timeouts, heartbeat,
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class AmqpConnector {
 
-    private final ConnectionFactory factory = new ConnectionFactory();
+    private final TlsConnectionFactory factory = new TlsConnectionFactory();
     private final Address[] addresses;
     private final String connectionName;
     private final String target;
@@ -36,12 +37,7 @@ final class AmqpConnector {
         factory.setThreadFactory(new ServerThreads("io"));
         factory.setSharedExecutor(consumerThreads);
         factory.setExceptionHandler(new LinkExceptionHandler());
-        settings.tls().ifPresent(tls -> {
-            factory.useSslProtocol(TlsContexts.create(tls));
-            if (tls.verifyHostname()) {
-                factory.enableHostnameVerification();
-            }
-        });
+        settings.tls().ifPresent(tls -> factory.useTls(TlsContexts.create(tls), tls.verifyHostname()));
         addresses = settings.brokers().stream()
                 .map(broker -> new Address(broker.host(), broker.port()))
                 .toArray(Address[]::new);
@@ -61,6 +57,17 @@ final class AmqpConnector {
 
     String connectionName() {
         return connectionName;
+    }
+
+    /**
+     * The client's public {@code useSslProtocol(SSLContext)} always turns host name verification on (amqp-client 5.x),
+     * which would ignore {@code amqpbroadcast.ssl.verifyhostname=false}; its protected variant takes the choice.
+     */
+    static final class TlsConnectionFactory extends ConnectionFactory {
+
+        void useTls(SSLContext context, boolean verifyHostname) {
+            useSslProtocol(context, verifyHostname);
+        }
     }
 
     private static int toInt(long milliseconds) {

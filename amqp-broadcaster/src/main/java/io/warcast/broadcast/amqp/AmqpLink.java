@@ -2,12 +2,14 @@ package io.warcast.broadcast.amqp;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ChannelContinuationTimeoutException;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.settings.BroadcasterSettings;
+import io.warcast.broadcast.settings.SettingKeys;
 import io.warcast.broadcast.wire.Envelope;
 import java.io.IOException;
 import java.time.Instant;
@@ -126,8 +128,7 @@ public final class AmqpLink implements RemoteLink {
                 opened = connector.open();
             } catch (IOException | TimeoutException | RuntimeException e) {
                 attempt++;
-                ConnectFailure failure =
-                        ConnectFailure.classify(e, connector.target(), settings.username(), settings.virtualHost());
+                ConnectFailure failure = ConnectFailure.classify(e, connector.target(), settings);
                 metrics.disconnected();
                 metrics.failed(failure.message(), Instant.now());
                 failures.failed(failure, Instant.now()).ifPresent(log::warn);
@@ -139,7 +140,7 @@ public final class AmqpLink implements RemoteLink {
             try {
                 session(opened);
             } catch (IOException | TimeoutException | RuntimeException e) {
-                String reason = describe(e);
+                String reason = describe(e, settings.rpcTimeoutMs());
                 metrics.failed(reason, Instant.now());
                 log.info(
                         "Warcast lost the connection to the AMQP broker at {}: {}; reconnecting",
@@ -200,7 +201,7 @@ public final class AmqpLink implements RemoteLink {
             if (!opened.isOpen() || !consumeChannel.isOpen() || consumer.cancelled()) {
                 throw new IOException(
                         !opened.isOpen()
-                                ? describe(opened.getCloseReason())
+                                ? describe(opened.getCloseReason(), settings.rpcTimeoutMs())
                                 : "the broker cancelled the consumer of queue " + topology.queue());
             }
             for (String exchange : exchanges) {
@@ -249,8 +250,12 @@ public final class AmqpLink implements RemoteLink {
     }
 
     /** One line for a lost connection: the broker's reply text where there is one. */
-    static String describe(Throwable failure) {
+    static String describe(Throwable failure, long rpcTimeoutMs) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ChannelContinuationTimeoutException timeout) {
+                return "no answer from the broker to " + timeout.getMethod().protocolMethodName() + " within "
+                        + SettingKeys.RPC_TIMEOUT + "=" + rpcTimeoutMs + " ms";
+            }
             if (cause instanceof ShutdownSignalException signal) {
                 if (signal.getReason() instanceof AMQP.Connection.Close close) {
                     return "the broker closed the connection (" + close.getReplyText() + ")";

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.warcast.broadcast.settings.BroadcasterSettings;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -12,6 +13,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -40,11 +42,12 @@ record ConnectFailure(Kind kind, String message) {
     /**
      * @param failure what opening the connection threw
      * @param target the broker or brokers tried, {@code host:port[,host:port]}
-     * @param username the user name sent
-     * @param virtualHost the virtual host asked for
+     * @param settings the user name, virtual host and time limits the connection was opened with
      */
-    static ConnectFailure classify(Throwable failure, String target, String username, String virtualHost) {
+    static ConnectFailure classify(Throwable failure, String target, BroadcasterSettings settings) {
         String prefix = "Warcast cannot connect to the AMQP broker at " + target + ": ";
+        String username = settings.username();
+        String virtualHost = settings.virtualHost();
         if (find(failure, UnknownHostException.class) != null) {
             return new ConnectFailure(Kind.UNKNOWN_HOST, prefix + "unknown host (amqpbroadcast.hostname)");
         }
@@ -71,12 +74,23 @@ record ConnectFailure(Kind kind, String message) {
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
             return new ConnectFailure(Kind.UNREACHABLE, prefix + "unreachable (" + reason(failure) + ")");
         }
-        if (find(failure, SocketTimeoutException.class) != null) {
+        SocketTimeoutException socketTimeout = find(failure, SocketTimeoutException.class);
+        if (socketTimeout != null
+                && String.valueOf(socketTimeout.getMessage())
+                        .toLowerCase(Locale.ROOT)
+                        .contains("connect")) {
             return new ConnectFailure(
-                    Kind.UNREACHABLE, prefix + "unreachable (no answer within amqpbroadcast.connectiontimeout)");
+                    Kind.UNREACHABLE,
+                    prefix + "unreachable (no TCP connection within amqpbroadcast.connectiontimeout="
+                            + settings.connectionTimeoutMs() + " ms)");
         }
-        if (find(failure, TimeoutException.class) != null) {
-            return notAmqp(prefix);
+        if (socketTimeout != null || find(failure, TimeoutException.class) != null) {
+            // Connected, then silence: the client gives up waiting for connection.start or a TLS answer.
+            return new ConnectFailure(
+                    Kind.NOT_AMQP,
+                    prefix + "no AMQP 0-9-1 answer within amqpbroadcast.handshaketimeout="
+                            + settings.handshakeTimeoutMs() + " ms (is it another service, such as an HTTP port?"
+                            + " AMQP listens on 5672, 5671 with TLS; amqpbroadcast.port)");
         }
         return new ConnectFailure(Kind.OTHER, prefix + reason(failure));
     }

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.amqp;
 
+import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.wire.Decoded;
@@ -21,7 +22,7 @@ final class InboundHandler {
 
     private final String serverId;
     private final WireFormat wire;
-    private final WireFormat.Filter filter;
+    private final InboundFilter filter;
     private final LocalFanOut fanOut;
     private final BroadcasterMetrics metrics;
 
@@ -36,6 +37,10 @@ final class InboundHandler {
     void handle(String exchange, byte[] body) {
         Decoded decoded = wire.decode(body);
         if (decoded instanceof Decoded.Rejected rejected) {
+            if (rejected.position().isPresent()
+                    && !heardSkipped(exchange, rejected.position().get())) {
+                return;
+            }
             metrics.countRejected(rejected.reason());
             log.warn(
                     "Warcast skipped a message of {} bytes on exchange [{}]: {} ({})",
@@ -53,18 +58,43 @@ final class InboundHandler {
         switch (verdict) {
             case DUPLICATE -> metrics.countDuplicate();
             case GAP_THEN_DELIVER -> {
-                metrics.countGap();
-                log.warn(
-                        "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
-                                + " asking the listeners to flush their caches",
-                        envelope.origin(),
-                        exchange,
-                        envelope.sequence());
-                fanOut.resync(exchange, Optional.empty());
+                missed(exchange, envelope.origin(), envelope.sequence());
                 deliver(exchange, envelope);
             }
             case DELIVER -> deliver(exchange, envelope);
         }
+    }
+
+    /**
+     * A message skipped for its kind still took a number in its sender's sequence: noted as heard, so the next one
+     * is no gap.
+     *
+     * @return false when there is nothing to count or log: this server's own message, or a redelivery
+     */
+    private boolean heardSkipped(String exchange, Decoded.Position position) {
+        if (position.origin().serverId().equals(serverId)) {
+            return false;
+        }
+        switch (filter.admitSkipped(position).verdict()) {
+            case DUPLICATE -> {
+                metrics.countDuplicate();
+                return false;
+            }
+            case GAP_THEN_DELIVER -> missed(exchange, position.origin(), position.sequence());
+            case DELIVER -> {}
+        }
+        return true;
+    }
+
+    private void missed(String exchange, Origin origin, long sequence) {
+        metrics.countGap();
+        log.warn(
+                "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
+                        + " asking the listeners to flush their caches",
+                origin,
+                exchange,
+                sequence);
+        fanOut.resync(exchange, Optional.empty());
     }
 
     private void deliver(String exchange, Envelope envelope) {

@@ -18,12 +18,7 @@ public interface WireFormat {
     Decoded decode(byte[] body);
 
     /** A new filter, for one link: called from one consumer thread at a time. */
-    Filter newFilter();
-
-    /** Decides on each envelope received from another server. */
-    interface Filter {
-        InboundFilter.Verdict check(Envelope envelope);
-    }
+    InboundFilter newFilter();
 
     /** Wire format v1 ({@link WireCodec}) with {@link InboundFilter}. */
     static WireFormat v1(WireLimits limits) {
@@ -40,8 +35,8 @@ public interface WireFormat {
             }
 
             @Override
-            public Filter newFilter() {
-                return new InboundFilter(REMEMBERED_IDS)::check;
+            public InboundFilter newFilter() {
+                return new InboundFilter(REMEMBERED_IDS);
             }
         };
     }

@@ -1,6 +1,8 @@
 package io.warcast.broadcast.delivery;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +22,7 @@ public final class DeliveryPool implements Executor {
 
     private final ThreadPoolExecutor executor;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Map<Thread, Runnable> running = new ConcurrentHashMap<>();
 
     public DeliveryPool(int size) {
         AtomicInteger number = new AtomicInteger();
@@ -37,26 +40,36 @@ public final class DeliveryPool implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(task);
+        executor.execute(() -> {
+            Thread thread = Thread.currentThread();
+            running.put(thread, task);
+            try {
+                task.run();
+            } finally {
+                running.remove(thread);
+            }
+        });
     }
 
     /**
      * Lets running deliveries finish, then ends every thread.
      *
-     * @return 0 when every thread ended within the time limit, else how many were still busy (they are interrupted)
+     * @return what was still running at the time limit, by its {@code toString()} (a {@link Mailbox} names its
+     *     listener and application), each interrupted; empty when every thread ended in time
      */
-    public int shutdown(long timeoutMs) throws InterruptedException {
+    public List<String> shutdown(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         executor.shutdown();
         if (!executor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
-            int busy = executor.getActiveCount();
+            List<String> busy =
+                    running.values().stream().map(String::valueOf).sorted().toList();
             executor.shutdownNow();
-            return Math.max(busy, 1);
+            return busy.isEmpty() ? List.of("a delivery that was ending") : busy;
         }
         for (Thread thread : threads) {
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             thread.join(Math.max(remainingMs, 1));
         }
-        return 0;
+        return List.of();
     }
 }

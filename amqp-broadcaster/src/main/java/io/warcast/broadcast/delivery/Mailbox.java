@@ -63,6 +63,12 @@ public final class Mailbox<L> implements Runnable {
         return listener;
     }
 
+    /** Names the listener and its application, for log lines. */
+    @Override
+    public String toString() {
+        return "listener [" + listener.getClass().getName() + "] of application [" + recipient.application() + "]";
+    }
+
     /** Queues a delivery, or drops it when the backlog is full. Never blocks on the listener. */
     public void offer(Delivery<L> delivery) {
         boolean overflowStarts = false;

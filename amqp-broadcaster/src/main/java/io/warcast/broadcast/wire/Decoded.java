@@ -1,6 +1,8 @@
 package io.warcast.broadcast.wire;
 
+import io.warcast.api.Origin;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The outcome of decoding one message body: an envelope to deliver, or a reason to count, log and skip it. */
 public sealed interface Decoded {
@@ -17,11 +19,26 @@ public sealed interface Decoded {
      *
      * @param reason the counter it goes to
      * @param detail one line for the log: what was wrong, never the whole body
+     * @param position where the message stands in its sender's sequence, when that could be read: a message of a
+     *     kind only a newer sender knows still took a number, and its receivers must not take it for a gap
      */
-    record Rejected(RejectReason reason, String detail) implements Decoded {
+    record Rejected(RejectReason reason, String detail, Optional<Position> position) implements Decoded {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(position, "position");
+        }
+
+        public Rejected(RejectReason reason, String detail) {
+            this(reason, detail, Optional.empty());
+        }
+    }
+
+    /** A skipped message's id, sender and sequence number. */
+    record Position(String messageId, Origin origin, long sequence) {
+        public Position {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(origin, "origin");
         }
     }
 

@@ -10,6 +10,7 @@ import io.warcast.broadcast.wire.Decoded.RejectReason;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Reads a wire format v1 body into an {@link Envelope}, or says why not. Two passes over the bytes: {@link
@@ -35,6 +36,11 @@ final class EnvelopeReader {
             String kind;
             try (JsonParser parser = json.createParser(body)) {
                 kind = HeaderScan.kindOf(parser);
+            } catch (WireFormatException e) {
+                if (e.reason() == RejectReason.UNKNOWN_KIND) {
+                    return withPosition(e.toRejected(), body);
+                }
+                throw e;
             }
             try (JsonParser parser = json.createParser(body)) {
                 return new Decoded.Accepted(readEnvelope(new ValueReader(parser), kind));
@@ -51,36 +57,68 @@ final class EnvelopeReader {
         }
     }
 
+    /** A message of an unknown kind with its place in its sender's sequence, when id, origin and seq are valid. */
+    private Decoded.Rejected withPosition(Decoded.Rejected unknownKind, byte[] body) {
+        try (JsonParser parser = json.createParser(body)) {
+            ValueReader values = new ValueReader(parser);
+            Header header = readHeader(values, field -> values.skipValue());
+            if (header.id == null || header.origin == null || header.sequence == null) {
+                return unknownKind;
+            }
+            return new Decoded.Rejected(
+                    unknownKind.reason(),
+                    unknownKind.detail(),
+                    Optional.of(new Decoded.Position(header.id, header.origin, header.sequence)));
+        } catch (IOException | WireFormatException | RuntimeException e) {
+            return unknownKind; // counted and logged all the same; only its place is not known
+        }
+    }
+
     private Envelope readEnvelope(ValueReader values, String kind) throws IOException, WireFormatException {
+        Payload[] payload = {null};
+        Header header = readHeader(values, field -> {
+            if (field.equals(kind)) {
+                payload[0] = new PayloadReader(values, limits).read(kind);
+            } else {
+                values.skipValue(); // v and kind, checked by HeaderScan, and fields v1 does not know
+            }
+        });
+        return new Envelope(
+                values.present(header.id, "id"),
+                values.present(header.origin, "origin"),
+                values.present(header.sequence, "seq"),
+                values.present(header.time, "time"),
+                values.present(payload[0], kind));
+    }
+
+    /** The envelope fields of the top-level object, each null until read. */
+    private static final class Header {
+        String id;
+        Origin origin;
+        Long sequence;
+        Instant time;
+    }
+
+    /** Reads the value of one top-level field that is not an envelope field. */
+    private interface OtherField {
+        void read(String field) throws IOException, WireFormatException;
+    }
+
+    private static Header readHeader(ValueReader values, OtherField other) throws IOException, WireFormatException {
         values.advance();
         values.enterObject();
-        String id = null;
-        Origin origin = null;
-        Long sequence = null;
-        Instant time = null;
-        Payload payload = null;
+        Header header = new Header();
         String field;
         while ((field = values.nextField()) != null) {
             switch (field) {
-                case "id" -> id = values.id();
-                case "origin" -> origin = origin(values);
-                case "seq" -> sequence = sequence(values);
-                case "time" -> time = time(values);
-                default -> {
-                    if (field.equals(kind)) {
-                        payload = new PayloadReader(values, limits).read(kind);
-                    } else {
-                        values.skipValue(); // v and kind, checked by HeaderScan, and fields v1 does not know
-                    }
-                }
+                case "id" -> header.id = values.id();
+                case "origin" -> header.origin = origin(values);
+                case "seq" -> header.sequence = sequence(values);
+                case "time" -> header.time = time(values);
+                default -> other.read(field);
             }
         }
-        return new Envelope(
-                values.present(id, "id"),
-                values.present(origin, "origin"),
-                values.present(sequence, "seq"),
-                values.present(time, "time"),
-                values.present(payload, kind));
+        return header;
     }
 
     private static Origin origin(ValueReader values) throws IOException, WireFormatException {

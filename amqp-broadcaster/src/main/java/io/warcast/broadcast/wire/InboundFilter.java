@@ -80,17 +80,28 @@ public final class InboundFilter {
     }
 
     /** What to do with an envelope, and how many messages of its origin were missed before it. */
-    public synchronized Admission admit(Envelope envelope) {
-        if (recentIds.containsKey(envelope.messageId())) {
+    public Admission admit(Envelope envelope) {
+        return admit(envelope.messageId(), envelope.origin().instanceId(), envelope.sequence());
+    }
+
+    /**
+     * A message that is not delivered (a kind only a newer sender knows) but took a number in its sender's sequence:
+     * remembered as heard, so the sender's next message is no gap. The verdict says whether it was a duplicate, or
+     * came after a gap.
+     */
+    public Admission admitSkipped(Decoded.Position position) {
+        return admit(position.messageId(), position.origin().instanceId(), position.sequence());
+    }
+
+    private synchronized Admission admit(String messageId, String instance, long sequence) {
+        if (recentIds.containsKey(messageId)) {
             return Admission.DUPLICATE;
         }
-        String instance = envelope.origin().instanceId();
         Long highest = highestSequences.get(instance);
-        long sequence = envelope.sequence();
         if (highest != null && sequence <= highest) {
             return Admission.DUPLICATE;
         }
-        recentIds.put(envelope.messageId(), Boolean.TRUE);
+        recentIds.put(messageId, Boolean.TRUE);
         highestSequences.put(instance, sequence);
         return highest == null || sequence == highest + 1 ? Admission.DELIVER : Admission.gap(sequence - highest - 1);
     }

@@ -27,6 +27,10 @@ final class WireFormatException extends Exception {
         return new WireFormatException(RejectReason.OVERSIZED, detail);
     }
 
+    RejectReason reason() {
+        return reason;
+    }
+
     Decoded.Rejected toRejected() {
         return rejected(reason, getMessage());
     }

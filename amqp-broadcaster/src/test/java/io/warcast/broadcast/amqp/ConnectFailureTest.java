@@ -7,12 +7,14 @@ import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.warcast.broadcast.settings.BroadcasterSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,18 @@ class ConnectFailureTest {
 
     private static final String PREFIX = "Warcast cannot connect to the AMQP broker at rabbit:5672: ";
 
+    private static final BroadcasterSettings SETTINGS = BroadcasterSettings.parse(
+            Map.of(
+                    "amqpbroadcast.hostname", "rabbit",
+                    "amqpbroadcast.username", "shop",
+                    "amqpbroadcast.virtualhost", "/prod",
+                    "amqpbroadcast.connectiontimeout", "2000",
+                    "amqpbroadcast.handshaketimeout", "3000"),
+            "node-a",
+            name -> null);
+
     private static ConnectFailure classify(Throwable failure) {
-        return ConnectFailure.classify(failure, "rabbit:5672", "shop", "/prod");
+        return ConnectFailure.classify(failure, "rabbit:5672", SETTINGS);
     }
 
     private static SSLHandshakeException tls(Throwable cause) {
@@ -38,7 +50,7 @@ class ConnectFailureTest {
                 .isEqualTo(new ConnectFailure(
                         ConnectFailure.Kind.UNREACHABLE, PREFIX + "unreachable (Connection refused)"));
         assertThat(classify(new SocketTimeoutException("connect timed out")).message())
-                .isEqualTo(PREFIX + "unreachable (no answer within amqpbroadcast.connectiontimeout)");
+                .isEqualTo(PREFIX + "unreachable (no TCP connection within amqpbroadcast.connectiontimeout=2000 ms)");
         assertThat(classify(new UnknownHostException("rabbit")).kind()).isEqualTo(ConnectFailure.Kind.UNKNOWN_HOST);
     }
 
@@ -77,7 +89,12 @@ class ConnectFailureTest {
         assertThat(classify(new MalformedFrameException("AMQP protocol version mismatch"))
                         .kind())
                 .isEqualTo(ConnectFailure.Kind.NOT_AMQP);
-        assertThat(classify(new TimeoutException("handshake")).kind()).isEqualTo(ConnectFailure.Kind.NOT_AMQP);
+        String silence = PREFIX + "no AMQP 0-9-1 answer within amqpbroadcast.handshaketimeout=3000 ms (is it another"
+                + " service, such as an HTTP port? AMQP listens on 5672, 5671 with TLS; amqpbroadcast.port)";
+        assertThat(classify(new TimeoutException("handshake")).message()).isEqualTo(silence);
+        assertThat(classify(new SocketTimeoutException("Read timed out")).message())
+                .as("a TLS handshake nobody answers")
+                .isEqualTo(silence);
     }
 
     @Test

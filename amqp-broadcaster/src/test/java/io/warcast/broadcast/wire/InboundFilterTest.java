@@ -115,6 +115,25 @@ class InboundFilterTest {
         assertThrows(IllegalArgumentException.class, () -> new InboundFilter(10, 0));
     }
 
+    @Test
+    void aSkippedMessageOfAnUnknownKindTakesItsNumberSoTheNextIsNoGap() {
+        filter.check(from("a", 1, "m1"));
+
+        assertThat(filter.admitSkipped(skipped("a", 2, "m2"))).isEqualTo(new Admission(Verdict.DELIVER, 0));
+        assertThat(filter.admit(from("a", 3, "m3"))).isEqualTo(new Admission(Verdict.DELIVER, 0));
+        assertThat(filter.admitSkipped(skipped("a", 2, "m2")).verdict())
+                .as("redelivered")
+                .isEqualTo(Verdict.DUPLICATE);
+        assertThat(filter.admitSkipped(skipped("a", 6, "m6")))
+                .as("numbers before it were missed")
+                .isEqualTo(new Admission(Verdict.GAP_THEN_DELIVER, 2));
+    }
+
+    private static Decoded.Position skipped(String instance, long sequence, String messageId) {
+        Envelope envelope = from(instance, sequence, messageId);
+        return new Decoded.Position(envelope.messageId(), envelope.origin(), envelope.sequence());
+    }
+
     private static Envelope from(String instance, long sequence, String messageId) {
         return new Envelope(
                 messageId,

@@ -1,12 +1,15 @@
 package io.warcast.broadcast.wire;
 
 import static io.warcast.broadcast.wire.SampleEnvelopes.CHANGE_JSON;
+import static io.warcast.broadcast.wire.SampleEnvelopes.MESSAGE_ID;
+import static io.warcast.broadcast.wire.SampleEnvelopes.ORIGIN;
 import static io.warcast.broadcast.wire.SampleEnvelopes.changeWith;
 import static io.warcast.broadcast.wire.SampleEnvelopes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warcast.broadcast.wire.Decoded.RejectReason;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -231,6 +234,22 @@ class WireCodecRejectTest {
                 .isInstanceOfSatisfying(
                         Decoded.Rejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.MALFORMED));
+    }
+
+    @Test
+    void anUnknownKindKeepsItsPlaceInItsSendersSequence() {
+        String presence =
+                changeWith("\"kind\":\"change\"", "\"kind\":\"presence\"").replace("\"change\":{", "\"presence\":{");
+
+        assertThat(codec.decode(utf8(presence)))
+                .isEqualTo(new Decoded.Rejected(
+                        RejectReason.UNKNOWN_KIND,
+                        "kind [presence] is not one of change, flush, message",
+                        Optional.of(new Decoded.Position(MESSAGE_ID, ORIGIN, 42))));
+        assertThat(codec.decode(utf8(presence.replace("\"seq\":42", "\"seq\":\"42\""))))
+                .as("without a readable seq: skipped all the same, its place unknown")
+                .isEqualTo(new Decoded.Rejected(
+                        RejectReason.UNKNOWN_KIND, "kind [presence] is not one of change, flush, message"));
     }
 
     @Test
