@@ -2,6 +2,7 @@ package io.warcast.broadcast;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.warcast.harness.BrokerAdmin;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

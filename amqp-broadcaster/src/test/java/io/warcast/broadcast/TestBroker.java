@@ -1,5 +1,6 @@
 package io.warcast.broadcast;
 
+import io.warcast.harness.BrokerAdmin;
 import io.warcast.harness.BrokerEndpoint;
 import io.warcast.harness.TestBrokers;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warcast.api.DataNotifyService;
 import io.warcast.broadcast.BroadcasterMetrics.LinkState;
+import io.warcast.harness.BrokerAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.warcast.it;
 
+import io.warcast.harness.BrokerAdmin;
 import io.warcast.harness.BrokerEndpoint;
 import io.warcast.harness.FreezingTcpProxy;
 import io.warcast.harness.SampleClient;
@@ -28,8 +29,11 @@ final class Fleet implements AutoCloseable {
 
     private Fleet(BrokerEndpoint broker, Path work) {
         String exchange = "warcast-it-" + UUID.randomUUID();
+        // Closed last: once both Tomcats stopped, delete what they declared on the broker.
+        resources.add(() -> new BrokerAdmin(broker.host(), broker.port())
+                .delete(List.of("warcast." + A, "warcast." + B), List.of(exchange)));
         proxyOfA = FreezingTcpProxy.start(broker.host(), broker.port());
-        resources.add(proxyOfA);
+        resources.add(0, proxyOfA);
         start(A, settings(broker.host(), proxyOfA.port(), exchange), work);
         start(B, settings(broker.host(), broker.port(), exchange), work);
     }

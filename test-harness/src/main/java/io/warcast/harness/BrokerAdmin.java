@@ -1,4 +1,4 @@
-package io.warcast.broadcast;
+package io.warcast.harness;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -9,10 +9,10 @@ import java.util.Collection;
 import java.util.concurrent.TimeoutException;
 
 /** A plain amqp-client view of a test broker (guest/guest, vhost /): connections for tests and the clean-up after. */
-record BrokerAdmin(String host, int port) {
+public record BrokerAdmin(String host, int port) {
 
     /** A new connection, without automatic recovery; the caller closes it. */
-    Connection connect(String purpose) {
+    public Connection connect(String purpose) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(host);
         factory.setPort(port);
@@ -28,7 +28,7 @@ record BrokerAdmin(String host, int port) {
     }
 
     /** Deletes what a test made on the broker; says so when it cannot. */
-    void delete(Collection<String> queues, Collection<String> exchanges) {
+    public void delete(Collection<String> queues, Collection<String> exchanges) {
         try (Connection connection = connect("cleanup")) {
             Channel channel = connection.createChannel();
             for (String queue : queues) {
@@ -42,7 +42,7 @@ record BrokerAdmin(String host, int port) {
         }
     }
 
-    boolean queueExists(String queue) throws IOException {
+    public boolean queueExists(String queue) throws IOException {
         try (Connection connection = connect("check")) {
             Channel channel = connection.createChannel();
             try {
