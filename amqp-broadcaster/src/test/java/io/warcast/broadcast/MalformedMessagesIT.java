@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.management.JMX;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -190,7 +189,7 @@ class MalformedMessagesIT {
     private static BroadcasterMXBean jmx(String serverId) throws Exception {
         return JMX.newMXBeanProxy(
                 ManagementFactory.getPlatformMBeanServer(),
-                new ObjectName("io.warcast:type=Broadcaster,server=" + ObjectName.quote(serverId)),
+                BroadcasterJmx.objectName(serverId),
                 BroadcasterMXBean.class);
     }
 }
