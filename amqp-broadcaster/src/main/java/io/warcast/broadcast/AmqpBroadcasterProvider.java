@@ -107,19 +107,40 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     @Override
     public Participation join(ParticipantSpec participant) {
         Objects.requireNonNull(participant, "participant");
+        String exchange;
+        Origin origin;
+        Participation participation;
         synchronized (lock) {
             if (state != State.STARTED) {
                 throw new IllegalStateException("Application [" + participant.contextPath()
                         + "] cannot join Warcast: the provider is " + state + ", not started");
             }
-            String exchange = settings.exchangeFor(participant.settings(), environment);
-            Origin origin = new Origin(
+            exchange = settings.exchangeFor(participant.settings(), environment);
+            origin = new Origin(
                     settings.serverId(),
                     participant.contextPath(),
                     participant.webappVersion(),
                     UUID.randomUUID().toString());
             log.debug("Warcast: application [{}] joins exchange [{}] as {}", origin.application(), exchange, origin);
-            return fanOut.join(origin, exchange, new Recipient(origin.application(), participant.classLoader()));
+            participation =
+                    fanOut.join(origin, exchange, new Recipient(origin.application(), participant.classLoader()));
+        }
+        if (link != null) {
+            try {
+                link.awaitBound(exchange, origin.application());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return participation;
+    }
+
+    @Override
+    public void serverStarted() {
+        synchronized (lock) {
+            if (state == State.STARTED && link != null) {
+                link.serverStarted();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.warcast.broadcast;
 
 import io.warcast.api.BroadcasterStatus;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -124,5 +125,15 @@ final class BroadcasterJmx implements BroadcasterMXBean {
     @Override
     public Map<String, Long> getRejected() {
         return status().rejected();
+    }
+
+    @Override
+    public List<String> getBoundExchanges() {
+        return metrics.boundExchanges();
+    }
+
+    @Override
+    public long getUnclaimed() {
+        return metrics.unclaimed();
     }
 }

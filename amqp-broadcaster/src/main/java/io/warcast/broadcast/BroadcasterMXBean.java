@@ -1,5 +1,6 @@
 package io.warcast.broadcast;
 
+import java.util.List;
 import java.util.Map;
 
 /** The broadcaster of one server in JMX, as {@code io.warcast:type=Broadcaster,server=<serverid>}. */
@@ -36,4 +37,10 @@ public interface BroadcasterMXBean {
     long getReconnects();
 
     Map<String, Long> getRejected();
+
+    /** The exchanges this server's queue is bound to on the broker now: a change published to one reaches it. */
+    List<String> getBoundExchanges();
+
+    /** Messages from other servers on an exchange no application of this server has joined. */
+    long getUnclaimed();
 }

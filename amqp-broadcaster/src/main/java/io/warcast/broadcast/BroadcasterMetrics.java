@@ -5,10 +5,12 @@ import io.warcast.broadcast.wire.Decoded;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** What the broadcaster counts while it runs, and the state of its link to the broker; read by JMX and the admin page. */
 public final class BroadcasterMetrics {
@@ -34,9 +36,11 @@ public final class BroadcasterMetrics {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder gaps = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
+    private final LongAdder unclaimed = new LongAdder();
     private final Map<Decoded.RejectReason, LongAdder> rejected = new EnumMap<>(Decoded.RejectReason.class);
 
     private volatile IntSupplier buffered = () -> 0;
+    private volatile Supplier<List<String>> boundExchanges = List::of;
     private volatile LinkState linkState = LinkState.LOCAL_ONLY;
     private volatile String connectedTo;
     private volatile String lastError;
@@ -113,6 +117,16 @@ public final class BroadcasterMetrics {
         return reconnects.sum();
     }
 
+    /** Messages from other servers on an exchange that no application of this server has joined. */
+    public long unclaimed() {
+        return unclaimed.sum();
+    }
+
+    /** The exchanges this server's queue is bound to now, sorted; empty while not connected. */
+    public List<String> boundExchanges() {
+        return boundExchanges.get();
+    }
+
     /** Messages skipped because they could not be read, by reason. */
     public Map<Decoded.RejectReason, Long> rejected() {
         Map<Decoded.RejectReason, Long> counts = new EnumMap<>(Decoded.RejectReason.class);
@@ -185,12 +199,20 @@ public final class BroadcasterMetrics {
         reconnects.increment();
     }
 
+    public void countUnclaimed() {
+        unclaimed.increment();
+    }
+
     public void countRejected(Decoded.RejectReason reason) {
         rejected.get(reason).increment();
     }
 
     public void measureBuffered(IntSupplier buffered) {
         this.buffered = buffered;
+    }
+
+    public void measureBoundExchanges(Supplier<List<String>> boundExchanges) {
+        this.boundExchanges = boundExchanges;
     }
 
     public void connecting() {
@@ -230,7 +252,9 @@ public final class BroadcasterMetrics {
                 gaps(),
                 resyncsRequested(),
                 rejectedByReason,
-                reconnects());
+                reconnects(),
+                boundExchanges(),
+                unclaimed());
     }
 
     @Override
@@ -242,6 +266,6 @@ public final class BroadcasterMetrics {
                         : ", sent=" + sent() + ", confirmed=" + confirmed() + ", received=" + received()
                                 + ", buffered=" + buffered() + ", droppedOutbox=" + droppedOutbox()
                                 + ", duplicates=" + duplicates() + ", gaps=" + gaps() + ", reconnects="
-                                + reconnects() + ", rejected=" + rejected());
+                                + reconnects() + ", unclaimed=" + unclaimed() + ", rejected=" + rejected());
     }
 }

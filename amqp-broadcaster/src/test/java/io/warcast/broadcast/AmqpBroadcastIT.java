@@ -1,7 +1,6 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
-import static io.warcast.broadcast.TestServers.awaitConnected;
 import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,7 @@ class AmqpBroadcastIT {
         RecordingListener heardByShopOnA = register(shopOnA);
         RecordingListener heardByReportOnA = register(reportOnA);
         RecordingListener heardByShopOnB = register(shopOnB);
-        awaitConnected(a, b);
+        servers.awaitBound(a, b);
 
         shopOnA.notifyDataChange(change("shop", 1));
         within(Duration.ofSeconds(10))
@@ -78,7 +77,7 @@ class AmqpBroadcastIT {
         DataNotifyService shopOnA = a.join("/shop").service();
         DataNotifyService reportOnA = a.join("/report").service();
         RecordingListener heardOnB = register(b.join("/shop").service());
-        awaitConnected(a, b);
+        servers.awaitBound(a, b);
 
         ExecutorService publisher = Executors.newSingleThreadExecutor();
         AtomicInteger published = new AtomicInteger();

@@ -1,6 +1,5 @@
 package io.warcast.broadcast;
 
-import static io.warcast.broadcast.TestServers.awaitConnected;
 import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +51,7 @@ class MalformedMessagesIT {
             TestServer b = servers.start("b");
             DataNotifyService shopOnA = a.join("/shop").service();
             RecordingListener heardOnB = register(b.join("/shop").service());
-            awaitConnected(a, b);
+            servers.awaitBound(a, b);
             shopOnA.notifyDataChange(change("a-before"));
             within(Duration.ofSeconds(10))
                     .alias("B hears A before the garbage")

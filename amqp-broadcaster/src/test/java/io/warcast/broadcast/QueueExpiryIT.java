@@ -1,7 +1,6 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
-import static io.warcast.broadcast.TestServers.awaitConnected;
 import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,7 @@ class QueueExpiryIT {
                     "amqpbroadcast.handshaketimeout=2000");
             DataNotifyService shopOnA = a.join("/shop").service();
             RecordingListener heardOnB = register(b.join("/shop").service());
-            awaitConnected(a, b);
+            servers.awaitBound(a, b);
             shopOnA.notifyDataChange(change("shop", 1));
             within(Duration.ofSeconds(10)).alias("B hears A").until(() -> heardOnB.changes.size() == 1);
 

@@ -20,8 +20,21 @@ final class TestServer implements AutoCloseable {
 
     private TestServer() {}
 
-    /** Starts a provider whose {@code warcast.properties} holds the given lines. */
+    /**
+     * Starts a provider whose {@code warcast.properties} holds the given lines, and tells it the server has started
+     * (no application deployed at start-up; they join later), as Tomcat would.
+     */
     static TestServer start(Path conf, String... settingLines) {
+        TestServer server = starting(conf, settingLines);
+        server.serverStarted();
+        return server;
+    }
+
+    /**
+     * Starts a provider like {@link #start} but does not yet tell it the server has started: the applications
+     * deployed at start-up join, then the test calls {@link #serverStarted}.
+     */
+    static TestServer starting(Path conf, String... settingLines) {
         try {
             Files.createDirectories(conf);
             Files.writeString(conf.resolve("warcast.properties"), String.join("\n", settingLines));
@@ -43,6 +56,10 @@ final class TestServer implements AutoCloseable {
                 provider.join(new ParticipantSpec(contextPath, "", new ClassLoader() {}, settings));
         participations.add(participation);
         return participation;
+    }
+
+    void serverStarted() {
+        provider.serverStarted();
     }
 
     BroadcasterMetrics metrics() {

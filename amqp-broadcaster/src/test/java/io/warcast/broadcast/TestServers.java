@@ -3,7 +3,6 @@ package io.warcast.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warcast.api.DataNotifyService;
-import io.warcast.broadcast.BroadcasterMetrics.LinkState;
 import io.warcast.harness.BrokerAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +73,13 @@ final class TestServers implements BeforeEachCallback, AfterEachCallback {
      * ({@code amqpbroadcast.hostname} to go through a proxy, for example).
      */
     TestServer start(String name, String... extraLines) {
+        TestServer server = starting(name, extraLines);
+        server.serverStarted();
+        return server;
+    }
+
+    /** Like {@link #start}, but the server is not yet told it has started: see {@link TestServer#starting}. */
+    TestServer starting(String name, String... extraLines) {
         List<String> lines = new ArrayList<>(List.of(
                 "amqpbroadcast.hostname=" + broker.host() + ":" + broker.port(),
                 "amqpbroadcast.serverid=" + serverId(name),
@@ -82,7 +88,7 @@ final class TestServers implements BeforeEachCallback, AfterEachCallback {
                 "amqpbroadcast.connectiontimeout=5000"));
         lines.addAll(List.of(extraLines));
         serverIds.add(serverId(name));
-        TestServer server = TestServer.start(dir.resolve(serverId(name)), lines.toArray(String[]::new));
+        TestServer server = TestServer.starting(dir.resolve(serverId(name)), lines.toArray(String[]::new));
         servers.add(server);
         return server;
     }
@@ -98,14 +104,20 @@ final class TestServers implements BeforeEachCallback, AfterEachCallback {
         return Awaitility.await().atMost(duration).pollInterval(Duration.ofMillis(20));
     }
 
-    static void awaitConnected(TestServer... servers) {
+    /** Waits until the queue of each server is bound to {@code exchange}: what is published to it then reaches them. */
+    static void awaitBound(String exchange, TestServer... servers) {
         within(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (TestServer server : servers) {
-                assertThat(server.metrics().linkState())
-                        .as("the link state of a server")
-                        .isEqualTo(LinkState.CONNECTED);
+                assertThat(server.metrics().boundExchanges())
+                        .as("the exchanges a server's queue is bound to")
+                        .contains(exchange);
             }
         });
+    }
+
+    /** {@link #awaitBound} for this test's exchange. */
+    void awaitBound(TestServer... servers) {
+        awaitBound(exchange, servers);
     }
 
     static RecordingListener register(DataNotifyService service) {

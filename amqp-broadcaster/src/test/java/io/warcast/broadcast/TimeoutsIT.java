@@ -1,7 +1,6 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
-import static io.warcast.broadcast.TestServers.awaitConnected;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +96,7 @@ class TimeoutsIT {
                     "amqpbroadcast.rpctimeout=2000",
                     "amqpbroadcast.handshaketimeout=2000");
             server.join("/shop");
-            awaitConnected(server);
+            servers.awaitBound(server);
             String lateExchange = servers.otherExchange("late");
             long started;
             proxy.freeze();

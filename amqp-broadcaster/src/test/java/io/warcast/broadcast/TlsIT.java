@@ -1,7 +1,6 @@
 package io.warcast.broadcast;
 
 import static io.warcast.broadcast.LocalBroadcaster.change;
-import static io.warcast.broadcast.TestServers.awaitConnected;
 import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +67,7 @@ class TlsIT {
         TestServer b = overTls("b", "localhost", certificates.trustStore());
         var shopOnA = a.join("/shop").service();
         RecordingListener heardOnB = register(b.join("/shop").service());
-        awaitConnected(a, b);
+        servers.awaitBound(a, b);
 
         shopOnA.notifyDataChange(change("shop", 1));
 
@@ -100,7 +99,8 @@ class TlsIT {
     void withoutHostNameVerificationTheNameIsNotCheckedButTheCertificateStillIs() {
         TestServer trusting = overTls(
                 "ip-trusting", "127.0.0.1", certificates.trustStore(), "amqpbroadcast.ssl.verifyhostname=false");
-        awaitConnected(trusting);
+        trusting.join("/shop");
+        servers.awaitBound(trusting);
 
         assertThat(refusal(
                         "ip-other-ca",

@@ -1,6 +1,7 @@
 package io.warcast.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * @param resyncs flushes Warcast asked of listeners because they missed changes
  * @param rejected messages skipped because they could not be read, by reason
  * @param reconnects connections made after the first
+ * @param boundExchanges the exchanges this server's queue is bound to on the broker now, sorted: a change published
+ *     to one of them reaches this server; empty while not connected
+ * @param unclaimed messages from other servers on an exchange no application of this server has joined
  */
 public record BroadcasterStatus(
         State state,
@@ -37,7 +41,9 @@ public record BroadcasterStatus(
         long gaps,
         long resyncs,
         Map<String, Long> rejected,
-        long reconnects) {
+        long reconnects,
+        List<String> boundExchanges,
+        long unclaimed) {
 
     /** The link to other servers. */
     public enum State {
@@ -59,6 +65,7 @@ public record BroadcasterStatus(
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(lastErrorAt, "lastErrorAt");
         rejected = Map.copyOf(Objects.requireNonNull(rejected, "rejected"));
+        boundExchanges = List.copyOf(Objects.requireNonNull(boundExchanges, "boundExchanges"));
     }
 
     /** The status of a provider that does not report one. */
@@ -77,6 +84,8 @@ public record BroadcasterStatus(
                 0,
                 0,
                 Map.of(),
+                0,
+                List.of(),
                 0);
     }
 }

@@ -56,6 +56,9 @@ import org.apache.tomcat.util.res.StringManager;
  *   <li>Context {@code before_stop}: fired before {@code listenerStop()}, so no Warcast listener of the application
  *       runs while it is being destroyed; {@code after_stop}: fired when the application and its class loader have
  *       stopped, also after a failed start. The participation is closed and forgotten there.
+ *   <li>Server {@code after_start}: every Host has started and deployed its applications ({@code HostConfig}
+ *       deploys on the Host's {@code start} event), so each has joined or failed; the provider may now hand them what
+ *       other servers sent while this one was away.
  *   <li>Server {@code after_stop}: every Service and so every Context has stopped; the provider stops last.
  * </ul>
  */
@@ -75,6 +78,8 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
         if (lifecycle instanceof Server server) {
             if (Lifecycle.BEFORE_START_EVENT.equals(type)) {
                 serverStarting(server);
+            } else if (Lifecycle.AFTER_START_EVENT.equals(type)) {
+                serverStarted();
             } else if (Lifecycle.AFTER_STOP_EVENT.equals(type)) {
                 serverStopped();
             }
@@ -126,6 +131,22 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
                 environment.configurationDirectory().map(Path::toString).orElse("-")));
         participations = new ContextParticipations(provider);
         Arrays.stream(server.findServices()).map(Service::getContainer).forEach(this::follow);
+    }
+
+    private void serverStarted() {
+        ContextParticipations current = participations;
+        if (current == null) {
+            return;
+        }
+        try {
+            ServerClassLoader.run(current.provider()::serverStarted);
+        } catch (RuntimeException e) {
+            log.error(
+                    sm.getString(
+                            "warcastLifecycleListener.serverStartedFailed",
+                            current.provider().name()),
+                    e);
+        }
     }
 
     private void serverStopped() {

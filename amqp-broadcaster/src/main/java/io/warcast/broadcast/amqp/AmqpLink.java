@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AmqpLink implements RemoteLink {
 
-    static final int PREFETCH = 256;
+    /** How long a joining application waits for its exchange to be bound while the broker is connected. */
+    public static final long BIND_WAIT_MS = 10_000;
+
     private static final long POLL_MS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(AmqpLink.class);
@@ -43,10 +43,10 @@ public final class AmqpLink implements RemoteLink {
     private final Outbox outbox;
     private final Topology topology;
     private final Publisher publisher;
-    private final InboundHandler handler;
     private final ExecutorService consumerThreads;
     private final AmqpConnector connector;
-    private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
+    private final Bindings bindings = new Bindings();
+    private final QueueIntake intake;
     private final FailureLog failures = new FailureLog();
     private final Thread thread;
 
@@ -55,7 +55,7 @@ public final class AmqpLink implements RemoteLink {
     private volatile long stopDeadline;
     private volatile Connection connection;
     private boolean connectedBefore;
-    private boolean consumedBefore;
+    private boolean queueDeclaredBefore;
     private boolean sessionUp;
 
     public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireFormat wire, BroadcasterMetrics metrics) {
@@ -65,18 +65,31 @@ public final class AmqpLink implements RemoteLink {
         this.outbox = new Outbox(settings.outboxSize(), settings.serverId(), metrics);
         this.topology = new Topology(settings.serverId(), settings.queueType(), settings.queueExpiryMs());
         long confirmTimeoutMs = Math.max(10_000, settings.heartbeatSeconds() * 3_000L);
-        this.publisher = new Publisher(wire, topology, settings.maxMessageSize(), confirmTimeoutMs, metrics);
-        this.handler = new InboundHandler(settings.serverId(), wire, fanOut, metrics);
+        this.publisher = new Publisher(wire, topology, bindings, settings.maxMessageSize(), confirmTimeoutMs, metrics);
         this.consumerThreads = Executors.newSingleThreadExecutor(new ServerThreads("consumer"));
         this.connector = new AmqpConnector(settings, consumerThreads);
+        this.intake = new QueueIntake(
+                topology,
+                new InboundHandler(settings.serverId(), wire, fanOut, metrics),
+                connector.connectionName(),
+                settings.serverId(),
+                settings.startupTimeoutMs(),
+                metrics);
         this.thread = new ServerThreads("link").newThread(this::run);
         metrics.measureBuffered(outbox::size);
+        metrics.measureBoundExchanges(bindings::bound);
     }
 
     /** Starts connecting in the background; returns at once. */
     public void start() {
         metrics.connecting();
+        intake.providerStarted();
         thread.start();
+    }
+
+    /** The applications deployed at start-up have joined: this server's queue may be consumed. */
+    public void serverStarted() {
+        intake.serverStarted();
     }
 
     @Override
@@ -86,7 +99,22 @@ public final class AmqpLink implements RemoteLink {
 
     @Override
     public void exchangeInUse(String exchange) {
-        exchanges.add(exchange);
+        bindings.want(exchange);
+    }
+
+    /**
+     * While the broker is connected, waits up to {@link #BIND_WAIT_MS} until this server's queue is bound to
+     * {@code exchange}; returns at once while it is not (the link binds it before it reports itself connected).
+     */
+    public void awaitBound(String exchange, String application) throws InterruptedException {
+        if (bindings.awaitBound(exchange, BIND_WAIT_MS) == Bindings.Wait.TIMED_OUT) {
+            log.warn(
+                    "Warcast could not bind exchange [{}] for application [{}] within {} ms; until it is bound, what"
+                            + " other servers send on it does not reach this server",
+                    exchange,
+                    application,
+                    BIND_WAIT_MS);
+        }
     }
 
     /**
@@ -150,6 +178,7 @@ public final class AmqpLink implements RemoteLink {
                 Thread.currentThread().interrupt();
                 stopping = true;
             } finally {
+                bindings.sessionEnded();
                 metrics.disconnected();
                 closeQuietly(opened, stopping);
                 connection = null;
@@ -170,7 +199,7 @@ public final class AmqpLink implements RemoteLink {
                 wakeUp.notifyAll();
             }
         });
-        if (consumedBefore && !topology.queueExists(opened)) {
+        if (queueDeclaredBefore && !topology.queueExists(opened)) {
             log.warn(
                     "Warcast's queue {} on the AMQP broker was gone (away longer than amqpbroadcast.queueexpiry={} ms,"
                             + " or deleted): what other servers sent meanwhile is lost; asking the listeners to flush"
@@ -183,14 +212,10 @@ public final class AmqpLink implements RemoteLink {
         Channel publishChannel = opened.createChannel();
         publisher.use(publishChannel);
         topology.declareQueue(publishChannel);
-        for (String exchange : exchanges) {
-            publisher.declare(exchange);
-        }
-        Channel consumeChannel = opened.createChannel();
-        consumeChannel.basicQos(PREFETCH);
-        InboundConsumer consumer = new InboundConsumer(consumeChannel, handler);
-        consumeChannel.basicConsume(topology.queue(), false, connector.connectionName(), consumer);
-        consumedBefore = true;
+        queueDeclaredBefore = true;
+        bindings.sessionStarted();
+        bindUnbound();
+        intake.sessionStarted();
         connected(opened);
         publisher.resendUnconfirmed();
         List<Outgoing> batch = new ArrayList<>(Publisher.BATCH);
@@ -198,15 +223,11 @@ public final class AmqpLink implements RemoteLink {
             if (stopping && (outbox.isEmpty() || System.nanoTime() > stopDeadline)) {
                 return;
             }
-            if (!opened.isOpen() || !consumeChannel.isOpen() || consumer.cancelled()) {
-                throw new IOException(
-                        !opened.isOpen()
-                                ? describe(opened.getCloseReason(), settings.rpcTimeoutMs())
-                                : "the broker cancelled the consumer of queue " + topology.queue());
+            if (!opened.isOpen()) {
+                throw new IOException(describe(opened.getCloseReason(), settings.rpcTimeoutMs()));
             }
-            for (String exchange : exchanges) {
-                publisher.declare(exchange);
-            }
+            bindUnbound();
+            intake.tick(opened);
             outbox.queueResyncFlushes();
             Outgoing first = outbox.poll(POLL_MS);
             if (first != null) {
@@ -215,6 +236,12 @@ public final class AmqpLink implements RemoteLink {
                 outbox.drainTo(batch, Publisher.BATCH - 1);
                 publisher.publish(batch);
             }
+        }
+    }
+
+    private void bindUnbound() throws IOException {
+        for (String exchange : bindings.unbound()) {
+            publisher.declare(exchange);
         }
     }
 

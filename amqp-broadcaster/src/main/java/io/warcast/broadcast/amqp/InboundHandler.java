@@ -6,7 +6,9 @@ import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.wire.Decoded;
 import io.warcast.broadcast.wire.Envelope;
 import io.warcast.broadcast.wire.InboundFilter;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ final class InboundHandler {
     private final InboundFilter filter;
     private final LocalFanOut fanOut;
     private final BroadcasterMetrics metrics;
+    // Exchanges whose messages nobody here claims now: reported once each, until a message on it is claimed again.
+    private final Set<String> unclaimedExchanges = new HashSet<>();
 
     InboundHandler(String serverId, WireFormat wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
         this.serverId = serverId;
@@ -98,7 +102,19 @@ final class InboundHandler {
     }
 
     private void deliver(String exchange, Envelope envelope) {
-        fanOut.deliverFromRemote(exchange, envelope);
-        metrics.countReceived();
+        if (fanOut.deliverFromRemote(exchange, envelope)) {
+            metrics.countReceived();
+            unclaimedExchanges.remove(exchange);
+            return;
+        }
+        metrics.countUnclaimed();
+        if (unclaimedExchanges.add(exchange)) {
+            log.warn(
+                    "Warcast received a {} from [{}] on exchange [{}], which no application of this server has"
+                            + " joined; skipping such messages (counted as unclaimed) until one joins it",
+                    envelope.payload().kind(),
+                    envelope.origin(),
+                    exchange);
+        }
     }
 }

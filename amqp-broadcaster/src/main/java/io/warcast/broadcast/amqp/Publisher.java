@@ -7,9 +7,7 @@ import io.warcast.broadcast.wire.Envelope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,28 +29,35 @@ final class Publisher {
     private final long confirmTimeoutMs;
     private final BroadcasterMetrics metrics;
     private final List<Outgoing> unconfirmed = new ArrayList<>();
-    private final Set<String> declared = new HashSet<>();
+    private final Bindings bindings;
     private Channel channel;
 
     Publisher(
-            WireFormat wire, Topology topology, int maxMessageSize, long confirmTimeoutMs, BroadcasterMetrics metrics) {
+            WireFormat wire,
+            Topology topology,
+            Bindings bindings,
+            int maxMessageSize,
+            long confirmTimeoutMs,
+            BroadcasterMetrics metrics) {
         this.wire = wire;
         this.topology = topology;
+        this.bindings = bindings;
         this.maxMessageSize = maxMessageSize;
         this.confirmTimeoutMs = confirmTimeoutMs;
         this.metrics = metrics;
     }
 
-    /** A new connection: publish on this channel, which has confirms on, and declare exchanges anew. */
+    /** A new connection: publish on this channel, which has confirms on; exchanges are declared anew on it. */
     void use(Channel confirmChannel) throws IOException {
         channel = confirmChannel;
         channel.confirmSelect();
-        declared.clear();
     }
 
+    /** Declares the exchange and binds this server's queue to it, once per connection. */
     void declare(String exchange) throws IOException {
-        if (declared.add(exchange)) {
+        if (!bindings.isBound(exchange)) {
             topology.declareExchange(channel, exchange);
+            bindings.markBound(exchange);
         }
     }
 

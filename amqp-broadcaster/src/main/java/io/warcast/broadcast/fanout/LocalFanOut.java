@@ -43,13 +43,20 @@ public final class LocalFanOut {
         return new Membership(participant);
     }
 
-    /** Hands an envelope received from another server to every participant on {@code exchange}. */
-    public void deliverFromRemote(String exchange, Envelope envelope) {
+    /**
+     * Hands an envelope received from another server to every participant on {@code exchange}.
+     *
+     * @return false when no participant is on {@code exchange}
+     */
+    public boolean deliverFromRemote(String exchange, Envelope envelope) {
+        boolean claimed = false;
         for (LocalParticipant receiver : participants) {
             if (receiver.exchange().equals(exchange)) {
                 receiver.receive(envelope);
+                claimed = true;
             }
         }
+        return claimed;
     }
 
     /**

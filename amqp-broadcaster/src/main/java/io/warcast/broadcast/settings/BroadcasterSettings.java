@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  *     away, in milliseconds
  * @param outboxSize how many messages wait for the broker before further ones are dropped
  * @param maxMessageSize the largest message body sent or accepted, in bytes
+ * @param startupTimeoutMs how long, from the provider's start, this server's queue is not consumed while the
+ *     applications deployed at start-up join, in milliseconds; 0 consumes at once
  */
 public record BroadcasterSettings(
         Optional<String> hostname,
@@ -48,7 +50,8 @@ public record BroadcasterSettings(
         QueueType queueType,
         long queueExpiryMs,
         int outboxSize,
-        int maxMessageSize) {
+        int maxMessageSize,
+        long startupTimeoutMs) {
 
     public static final String DEFAULT_EXCHANGE = "warcast";
 
@@ -111,7 +114,8 @@ public record BroadcasterSettings(
                         .orElse(QueueType.CLASSIC),
                 values.milliseconds(QUEUE_EXPIRY, 3_600_000, 60_000, Integer.MAX_VALUE),
                 values.intInRange(OUTBOX_SIZE, 10_000, 1, Integer.MAX_VALUE),
-                values.intInRange(MAX_MESSAGE_SIZE, 1_048_576, 1_024, 134_217_728));
+                values.intInRange(MAX_MESSAGE_SIZE, 1_048_576, 1_024, 134_217_728),
+                values.milliseconds(STARTUP_TIMEOUT, 300_000));
     }
 
     /** True when a broker is set: the server broadcasts to other servers, not only within the JVM. */
@@ -165,6 +169,7 @@ public record BroadcasterSettings(
         shown.put(QUEUE_EXPIRY, queueExpiryMs);
         shown.put(OUTBOX_SIZE, outboxSize);
         shown.put(MAX_MESSAGE_SIZE, maxMessageSize);
+        shown.put(STARTUP_TIMEOUT, startupTimeoutMs);
         return shown.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));

@@ -35,6 +35,7 @@ public final class SettingKeys {
     public static final String QUEUE_EXPIRY = PREFIX + "queueexpiry";
     public static final String OUTBOX_SIZE = PREFIX + "outboxsize";
     public static final String MAX_MESSAGE_SIZE = PREFIX + "maxmessagesize";
+    public static final String STARTUP_TIMEOUT = PREFIX + "startuptimeout";
 
     /** The TLS keys, which take effect only with {@value #SSL}{@code =true} or an {@code amqps://} URI. */
     public static final List<String> TLS_KEYS = List.of(
@@ -66,7 +67,7 @@ public final class SettingKeys {
                             HEARTBEAT,
                             SSL),
                     TLS_KEYS,
-                    List.of(QUEUE_TYPE, QUEUE_EXPIRY, OUTBOX_SIZE, MAX_MESSAGE_SIZE))
+                    List.of(QUEUE_TYPE, QUEUE_EXPIRY, OUTBOX_SIZE, MAX_MESSAGE_SIZE, STARTUP_TIMEOUT))
             .flatMap(List::stream)
             .toList();
 

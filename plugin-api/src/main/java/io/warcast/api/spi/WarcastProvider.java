@@ -7,7 +7,8 @@ import io.warcast.api.BroadcasterStatus;
  *
  * <p>The constructor must be cheap and side-effect free: several providers may be instantiated to choose one.
  * The container integration (Warcast's Tomcat listener) then calls {@link #start} once when the server starts,
- * {@link #join} for each web application as it starts, and {@link #stop} once when the server stops.
+ * {@link #join} for each web application as it starts, {@link #serverStarted} once the applications deployed with
+ * the server have joined, and {@link #stop} once when the server stops.
  */
 public interface WarcastProvider {
 
@@ -28,6 +29,13 @@ public interface WarcastProvider {
      * @throws IllegalStateException when the provider is not started
      */
     Participation join(ParticipantSpec participant);
+
+    /**
+     * The server has started, and with it every web application deployed at start-up: each has joined or failed.
+     * Until then a provider may hold back what other servers sent while this one was away, so that it reaches
+     * those applications rather than nobody. Called once, after {@link #start}; applications may join later too.
+     */
+    default void serverStarted() {}
 
     /** Stops the provider: every participation ends, threads and connections are closed within a time limit. */
     void stop();
