@@ -9,6 +9,7 @@ import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +67,29 @@ class AmqpBroadcastIT {
                 .containsExactly(serverB);
         assertThat(a.metrics().duplicates()).isZero();
         assertThat(b.metrics().received()).isEqualTo(1);
+    }
+
+    @Test
+    void aJoinWhileConnectedReturnsOnceItsExchangeIsBoundSoAChangeSentRightAfterReachesIt() {
+        String late = servers.otherExchange("late");
+        TestServer a = servers.start("a");
+        TestServer b = servers.start("b");
+        a.join("/shop");
+        DataNotifyService lateOnB =
+                b.join("/late", Map.of("amqpbroadcast.exchange", late)).service();
+        servers.awaitBound(a);
+        TestServers.awaitBound(late, b);
+
+        RecordingListener heardOnA =
+                register(a.join("/late", Map.of("amqpbroadcast.exchange", late)).service());
+        assertThat(a.metrics().boundExchanges())
+                .as("A's queue is bound to the exchange of the application that just joined")
+                .contains(late);
+
+        lateOnB.notifyDataChange(change("late", 1));
+        within(Duration.ofSeconds(10))
+                .alias("A hears a change sent right after its application joined")
+                .until(() -> heardOnA.changes.size() == 1);
     }
 
     @Test

@@ -39,6 +39,7 @@ final class QueueIntake {
 
     private volatile boolean serverStarted;
     private long startedNanos;
+    private boolean waitReported;
     private boolean startupTimeoutReported;
     private Channel channel;
     private InboundConsumer consumer;
@@ -102,6 +103,15 @@ final class QueueIntake {
             return true;
         }
         if (System.nanoTime() - startedNanos < TimeUnit.MILLISECONDS.toNanos(startupTimeoutMs)) {
+            if (!waitReported) {
+                waitReported = true;
+                log.info(
+                        "Warcast waits for the applications deployed at start-up before it takes messages from queue"
+                                + " [{}] (at most {}={} ms)",
+                        topology.queue(),
+                        SettingKeys.STARTUP_TIMEOUT,
+                        startupTimeoutMs);
+            }
             return false;
         }
         if (!startupTimeoutReported) {
