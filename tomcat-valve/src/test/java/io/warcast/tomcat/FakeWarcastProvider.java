@@ -76,6 +76,12 @@ public class FakeWarcastProvider implements WarcastProvider {
     }
 
     @Override
+    public void serverStarted() {
+        contextClassLoaders.add(Thread.currentThread().getContextClassLoader());
+        journal.add("serverStarted");
+    }
+
+    @Override
     public void stop() {
         contextClassLoaders.add(Thread.currentThread().getContextClassLoader());
         journal.add("stop");

@@ -197,6 +197,25 @@ class WarcastLifecycleListenerTest {
     }
 
     @Test
+    void theProviderHearsThatTheServerStartedOnceTheApplicationsDeployedAtStartUpHaveJoined() throws Exception {
+        server.withWarcast();
+        server.deploy("", "001", null);
+        server.deploy("", "002", null);
+
+        server.start();
+
+        assertThat(FakeWarcastProvider.journal)
+                .as("what waited on the broker for this server is for the applications deployed with it")
+                .filteredOn(line -> line.startsWith("start") || line.startsWith("join") || line.startsWith("server"))
+                .containsExactlyInAnyOrder("start", "join /##001", "join /##002", "serverStarted")
+                .endsWith("serverStarted")
+                .startsWith("start");
+        assertThat(FakeWarcastProvider.contextClassLoaders)
+                .as("serverStarted runs with the common loader as context class loader")
+                .containsOnly(WarcastLifecycleListener.class.getClassLoader());
+    }
+
+    @Test
     void stoppingTheServerStopsTheProviderAfterEveryApplicationLeft() throws Exception {
         server.withWarcast();
         server.deploy("", "001", null);
