@@ -53,4 +53,11 @@ public record BrokerAdmin(String host, int port) {
             }
         }
     }
+
+    /** The messages ready in {@code queue} now, as the broker counts them. */
+    public long messageCount(String queue) throws IOException {
+        try (Connection connection = connect("count")) {
+            return connection.createChannel().queueDeclarePassive(queue).getMessageCount();
+        }
+    }
 }

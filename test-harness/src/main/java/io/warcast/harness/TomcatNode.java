@@ -13,7 +13,7 @@ public final class TomcatNode implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
     private final CatalinaBase base;
-    private final TomcatProcess tomcat;
+    private TomcatProcess tomcat;
     private final ManagerClient manager;
 
     private TomcatNode(CatalinaBase base, TomcatProcess tomcat) {
@@ -33,6 +33,18 @@ public final class TomcatNode implements AutoCloseable {
                 CatalinaBase.create(home, bundle, workDirectory.resolve(jvmRoute), jvmRoute, FreePorts.pick());
         base.writeWarcastProperties(warcastProperties);
         return new TomcatNode(base, TomcatProcess.start(base, START_LIMIT, List.of()));
+    }
+
+    /**
+     * Starts Tomcat again on the same base, after {@link TomcatProcess#kill} or {@link TomcatProcess#stop}: the
+     * applications the manager deployed are deployed again from the appBase.
+     */
+    public void restart() {
+        if (tomcat.isAlive()) {
+            throw new IllegalStateException("Tomcat in " + base.base() + " still runs; stop or kill it first");
+        }
+        tomcat.close();
+        tomcat = TomcatProcess.start(base, START_LIMIT, List.of());
     }
 
     /** Deploys the sample as {@code ROOT##version} and returns a client with a session in it. */

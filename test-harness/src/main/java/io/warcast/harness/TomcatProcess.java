@@ -102,6 +102,17 @@ public final class TomcatProcess implements AutoCloseable {
         Processes.stop(process, timeout);
     }
 
+    /** Kills Tomcat the way {@code kill -9} does: no shutdown of any kind runs. Waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the killed Tomcat to end", e);
+        }
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(30));
