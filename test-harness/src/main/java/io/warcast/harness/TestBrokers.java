@@ -12,6 +12,8 @@ public final class TestBrokers {
 
     public static final String RABBITMQ_HOST = "127.0.0.1";
     public static final int RABBITMQ_PORT = 5672;
+    /** {@code -Dwarcast.test.broker=embedded} runs on the embedded broker even where RabbitMQ answers (not under CI). */
+    public static final String BROKER_PROPERTY = "warcast.test.broker";
 
     private TestBrokers() {}
 
@@ -22,11 +24,13 @@ public final class TestBrokers {
      * @throws IllegalStateException under CI when RabbitMQ does not answer, saying how to start it
      */
     public static Selection select(Path embeddedWorkDirectory) {
-        if (AmqpProbe.answers(RABBITMQ_HOST, RABBITMQ_PORT)) {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean embeddedAsked = "embedded".equals(System.getProperty(BROKER_PROPERTY)) && !ci;
+        if (!embeddedAsked && AmqpProbe.answers(RABBITMQ_HOST, RABBITMQ_PORT)) {
             return new Selection(
                     new BrokerEndpoint(RABBITMQ_HOST, RABBITMQ_PORT, BrokerEndpoint.Kind.RABBITMQ), Optional.empty());
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (ci) {
             throw new IllegalStateException("CI=true and no RabbitMQ answers at " + RABBITMQ_HOST + ":" + RABBITMQ_PORT
                     + ". CI runs the broker tests on RabbitMQ: start it with 'rabbitmq-server -detached' and"
                     + " 'rabbitmqctl await_startup' (.ci/run does this), or install it with"

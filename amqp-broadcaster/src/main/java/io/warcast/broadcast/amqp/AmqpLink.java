@@ -165,15 +165,21 @@ public final class AmqpLink implements RemoteLink {
             }
             connection = opened;
             sessionUp = false;
+            boolean queueRefused = false;
             try {
                 session(opened);
             } catch (IOException | TimeoutException | RuntimeException e) {
-                String reason = describe(e, settings.rpcTimeoutMs());
-                metrics.failed(reason, Instant.now());
-                log.info(
-                        "Warcast lost the connection to the AMQP broker at {}: {}; reconnecting",
-                        connector.target(),
-                        reason);
+                queueRefused = QueueIntake.isExclusiveRefusal(e);
+                if (queueRefused) {
+                    intake.refusedByConnectionClose(e);
+                } else {
+                    String reason = describe(e, settings.rpcTimeoutMs());
+                    metrics.failed(reason, Instant.now());
+                    log.info(
+                            "Warcast lost the connection to the AMQP broker at {}: {}; reconnecting",
+                            connector.target(),
+                            reason);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;
@@ -184,8 +190,9 @@ public final class AmqpLink implements RemoteLink {
                 connection = null;
             }
             // A session that failed before it was up is a failed attempt too: no tight loop on a broker that
-            // accepts connections but refuses the topology. After a lost session, the first retry is in a second.
-            attempt = sessionUp ? 1 : attempt + 1;
+            // accepts connections but refuses the topology or the queue. After a lost session, the first retry is in
+            // a second.
+            attempt = sessionUp && !queueRefused ? 1 : attempt + 1;
             if (!stopping) {
                 pause(Backoff.delayMs(attempt));
             }
@@ -224,7 +231,8 @@ public final class AmqpLink implements RemoteLink {
                 return;
             }
             if (!opened.isOpen()) {
-                throw new IOException(describe(opened.getCloseReason(), settings.rpcTimeoutMs()));
+                throw new IOException(
+                        describe(opened.getCloseReason(), settings.rpcTimeoutMs()), opened.getCloseReason());
             }
             bindUnbound();
             intake.tick(opened);

@@ -150,7 +150,12 @@ final class QueueIntake {
         }
     }
 
-    private void refused(IOException e) {
+    /** The broker refused the queue by closing the whole connection, as Qpid Broker-J does; see {@link #tick}. */
+    void refusedByConnectionClose(Exception e) {
+        refused(e);
+    }
+
+    private void refused(Exception e) {
         refusals++;
         nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Backoff.delayMs(refusals));
         String reason = AmqpLink.describe(e, 0);
