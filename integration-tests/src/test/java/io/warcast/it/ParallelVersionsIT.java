@@ -8,8 +8,6 @@ import io.warcast.harness.SampleClient;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -99,9 +97,7 @@ class ParallelVersionsIT {
                 heard.stream().map(change -> change.path("sequence").asLong()).toList();
         assertThat(sequences).as("sender sequence numbers strictly increase").isSorted();
         assertThat(new HashSet<>(sequences)).hasSize(count);
-        Set<String> messageIds =
-                heard.stream().map(change -> change.path("id").asText()).collect(Collectors.toSet());
-        assertThat(messageIds).as("distinct message ids").hasSize(count);
+        assertThat(Heard.messageIds(heard)).as("distinct message ids").hasSize(count);
         assertThat(userOn002.item(firstId + count - 1).path("stock").asInt()).isEqualTo(count - 1);
     }
 

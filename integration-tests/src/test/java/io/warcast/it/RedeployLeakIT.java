@@ -3,7 +3,6 @@ package io.warcast.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.warcast.harness.ManagerClient;
 import io.warcast.harness.SampleClient;
 import java.time.Duration;
@@ -50,10 +49,10 @@ class RedeployLeakIT {
             peer.putItem(fromPeer, "from peer, round " + round, round);
             await("round " + round + ": the peer hears 001")
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> hasHeard(peer.heard(), fromRoot));
+                    .until(() -> Heard.contains(peer.heard(), fromRoot));
             await("round " + round + ": 001 hears the peer")
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> hasHeard(userOn001.heard(), fromPeer));
+                    .until(() -> Heard.contains(userOn001.heard(), fromPeer));
             versions.undeploy("001");
         }
 
@@ -65,11 +64,6 @@ class RedeployLeakIT {
                 .pollInterval(Duration.ofSeconds(2))
                 .until(manager::findLeaks, List::isEmpty);
         assertThat(leaks).isEmpty();
-    }
-
-    private static boolean hasHeard(List<JsonNode> heard, long id) {
-        return heard.stream()
-                .anyMatch(change -> change.path("keys").path(0).path("id").asLong() == id);
     }
 
     private long warcastThreads() {

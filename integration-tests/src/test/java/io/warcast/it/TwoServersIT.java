@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.warcast.harness.RabbitControl;
 import io.warcast.harness.SampleClient;
 import io.warcast.harness.TestBrokers;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.LongStream;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +28,20 @@ import org.junit.jupiter.api.Test;
 class TwoServersIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
-    /** Each sender streams at most 400 changes a second. */
-    private static final long NANOS_BETWEEN_CHANGES = 1_000_000_000L / 400;
+    /** At least this many changes from each of the two senders across the restarts: twenty thousand in all. */
+    private static final int RESTARTS_MINIMUM = 10_000;
+    // The limits stop a stream that a fault outlasts: 100 s and 37.5 s at full speed. Both tests together stay within
+    // what a participant's bounded log of heard changes keeps (100,000), so nothing a test waits for drops out of it.
+    private static final int RESTARTS_LIMIT = 40_000;
+    private static final int CUT_LIMIT = 15_000;
+    /** Changes each sender sends after each restart is complete, before the next step. */
+    private static final int SENT_AFTER_EACH_RESTART = 1_000;
+    /** Changes A sends before the cut, between noticing it and healing, and after connecting again. */
+    private static final int SENT_AROUND_THE_CUT = 200;
     /** What the broadcaster logs when it loses its broker connection. */
     private static final String CONNECTION_LOST = "Warcast lost the connection to the AMQP broker";
+    /** What the broadcaster logs each time it has connected. */
+    private static final String CONNECTED = "Warcast connected to";
 
     private static TestBrokers.Selection broker;
     private static Fleet fleet;
@@ -85,103 +92,120 @@ class TwoServersIT {
                 broker.endpoint().isRabbitMq(),
                 "stopping and starting the broker needs RabbitMQ (rabbitmqctl); CI runs this on RabbitMQ, here the"
                         + " broker is " + broker.endpoint().describe());
-        int perSender = 10_000;
-        long fromA = 1_000_000;
-        long fromB = 2_000_000;
-        AtomicLong slowestPutDuringOutageNanos = new AtomicLong();
-        AtomicInteger sentByA = new AtomicInteger();
         List<Integer> sentByAAtEachStop = new ArrayList<>();
-        try {
-            CompletableFuture<Void> streamA = stream(fleet.client(A, "002"), fromA, perSender, null, sentByA);
-            CompletableFuture<Void> streamB =
-                    stream(fleet.client(B, "002"), fromB, perSender, slowestPutDuringOutageNanos, new AtomicInteger());
-            for (int restart = 1; restart <= 2; restart++) {
-                int due = restart * 3_000 - 2_000;
-                await("A##002 has sent " + due + " changes").atMost(DELIVERY).until(() -> sentByA.get() >= due);
-                sentByAAtEachStop.add(sentByA.get());
-                RabbitControl.stopApp();
-                RabbitControl.startApp();
+        List<Duration> restartDurations = new ArrayList<>();
+        List<Long> sentByA;
+        List<Long> sentByB;
+        try (ChangeStream fromA = ChangeStream.start(A + "##002", fleet.client(A, "002"), 1_000_000, RESTARTS_LIMIT);
+                ChangeStream fromB =
+                        ChangeStream.start(B + "##002", fleet.client(B, "002"), 2_000_000, RESTARTS_LIMIT)) {
+            try {
+                int dueA = 1_000;
+                for (int restart = 1; restart <= 2; restart++) {
+                    awaitSent(fromA, dueA);
+                    sentByAAtEachStop.add(fromA.sentSoFar());
+                    long connectsOfA = logLines(A, CONNECTED);
+                    long connectsOfB = logLines(B, CONNECTED);
+                    long stopped = System.nanoTime();
+                    RabbitControl.stopApp();
+                    RabbitControl.startApp();
+                    restartDurations.add(Duration.ofNanos(System.nanoTime() - stopped));
+                    awaitWhileRunning(
+                            "A and B connect to RabbitMQ again after restart " + restart,
+                            () -> logLines(A, CONNECTED) > connectsOfA && logLines(B, CONNECTED) > connectsOfB,
+                            fromA,
+                            fromB);
+                    dueA = fromA.sentSoFar() + SENT_AFTER_EACH_RESTART;
+                }
+                int dueB = fromB.sentSoFar() + SENT_AFTER_EACH_RESTART;
+                awaitSent(fromA, Math.max(dueA, RESTARTS_MINIMUM));
+                awaitSent(fromB, Math.max(dueB, RESTARTS_MINIMUM));
+            } finally {
+                RabbitControl.ensureRunning();
             }
-            assertThat(streamA.isDone())
-                    .as("the stream still ran when RabbitMQ came back the second time, else this test proves nothing")
-                    .isFalse();
-            streamA.get();
-            streamB.get();
-        } finally {
-            RabbitControl.ensureRunning();
-        }
-        System.out.printf(
-                "TwoServersIT: RabbitMQ stopped when A##002 had sent %s of %d%n", sentByAAtEachStop, perSender);
-        System.out.printf(
-                "TwoServersIT: slowest PUT on B##002 while the stream ran: %.1f ms%n",
-                slowestPutDuringOutageNanos.get() / 1e6);
+            sentByA = fromA.stop();
+            sentByB = fromB.stop();
+            System.out.printf(
+                    "TwoServersIT: RabbitMQ stopped when A##002 had sent %s, restarts took %s; A##002 sent %d, B##002"
+                            + " %d in all%n",
+                    sentByAAtEachStop, restartDurations, sentByA.size(), sentByB.size());
+            System.out.printf(
+                    "TwoServersIT: slowest PUT on B##002 while the stream ran: %.1f ms%n",
+                    fromB.slowestPut().toNanos() / 1e6);
 
-        expectExactlyInOrder(fleet.client(A, "001"), A, fromA, perSender);
-        expectExactlyInOrder(fleet.client(A, "001"), B, fromB, perSender);
-        expectExactlyInOrder(fleet.client(A, "002"), B, fromB, perSender);
-        expectExactlyInOrder(fleet.client(B, "001"), A, fromA, perSender);
-        expectExactlyInOrder(fleet.client(B, "001"), B, fromB, perSender);
-        expectExactlyInOrder(fleet.client(B, "002"), A, fromA, perSender);
+            expectExactlyInOrder(fleet.client(A, "001"), A, fromA, sentByA);
+            expectExactlyInOrder(fleet.client(A, "001"), B, fromB, sentByB);
+            expectExactlyInOrder(fleet.client(A, "002"), B, fromB, sentByB);
+            expectExactlyInOrder(fleet.client(B, "001"), A, fromA, sentByA);
+            expectExactlyInOrder(fleet.client(B, "001"), B, fromB, sentByB);
+            expectExactlyInOrder(fleet.client(B, "002"), A, fromA, sentByA);
+        }
     }
 
     @Test
     void aSilentNetworkCutBetweenAAndTheBrokerLosesNothing() throws Exception {
-        int count = 2_000;
-        long fromA = 3_000_000;
-        long lossesBefore = connectionLossLines(A);
-        CompletableFuture<Void> stream = stream(fleet.client(A, "002"), fromA, count, null, new AtomicInteger());
-        fleet.proxyOfA().freeze();
-        try {
-            await("the stream from A##002 goes on while A's broker connection is silently cut")
-                    .atMost(DELIVERY)
-                    .until(stream::isDone);
-            await("A notices the dead connection through its heartbeat (2 s here)")
-                    .atMost(DELIVERY)
-                    .until(() -> connectionLossLines(A) > lossesBefore);
-        } finally {
-            fleet.proxyOfA().heal();
-        }
-        stream.get();
-        expectExactlyInOrder(fleet.client(B, "001"), A, fromA, count);
-        expectExactlyInOrder(fleet.client(B, "002"), A, fromA, count);
-    }
-
-    private static long connectionLossLines(String route) throws java.io.IOException {
-        try (var lines = java.nio.file.Files.lines(fleet.node(route).base().catalinaLog())) {
-            return lines.filter(line -> line.contains(CONNECTION_LOST)).count();
-        }
-    }
-
-    private static CompletableFuture<Void> stream(
-            SampleClient sender, long firstId, int count, AtomicLong slowest, AtomicInteger sent) {
-        return CompletableFuture.runAsync(() -> {
-            long begin = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                // A steady stream, like real traffic, so that both broker restarts fall in the middle of it.
-                LockSupport.parkNanos(begin + i * NANOS_BETWEEN_CHANGES - System.nanoTime());
-                long started = System.nanoTime();
-                sender.putItem(firstId + i, "stream " + i, i);
-                if (slowest != null) {
-                    slowest.accumulateAndGet(System.nanoTime() - started, Math::max);
-                }
-                sent.incrementAndGet();
+        long lossesBefore = logLines(A, CONNECTION_LOST);
+        long connectsBefore = logLines(A, CONNECTED);
+        try (ChangeStream fromA = ChangeStream.start(A + "##002", fleet.client(A, "002"), 3_000_000, CUT_LIMIT)) {
+            awaitSent(fromA, SENT_AROUND_THE_CUT);
+            fleet.proxyOfA().freeze();
+            try {
+                awaitWhileRunning(
+                        "A notices the dead connection through its heartbeat (2 s here)",
+                        () -> logLines(A, CONNECTION_LOST) > lossesBefore,
+                        fromA);
+                awaitSent(fromA, fromA.sentSoFar() + SENT_AROUND_THE_CUT);
+            } finally {
+                fleet.proxyOfA().heal();
             }
+            awaitWhileRunning(
+                    "A connects again once the path heals", () -> logLines(A, CONNECTED) > connectsBefore, fromA);
+            awaitSent(fromA, fromA.sentSoFar() + SENT_AROUND_THE_CUT);
+            List<Long> sentByA = fromA.stop();
+            System.out.printf("TwoServersIT: A##002 sent %d changes across the cut%n", sentByA.size());
+
+            expectExactlyInOrder(fleet.client(B, "001"), A, fromA, sentByA);
+            expectExactlyInOrder(fleet.client(B, "002"), A, fromA, sentByA);
+        }
+    }
+
+    private static long logLines(String route, String text) throws IOException {
+        try (var lines = Files.lines(fleet.node(route).base().catalinaLog())) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /** Waits until the stream has sent {@code count} changes in all; fails at once if it ended. */
+    private static void awaitSent(ChangeStream stream, int count) {
+        awaitWhileRunning(stream + " has sent " + count + " changes", () -> stream.sentSoFar() >= count, stream);
+    }
+
+    /** Waits for {@code condition}; fails at once if one of the streams ended before the condition was met. */
+    private static void awaitWhileRunning(String what, Callable<Boolean> condition, ChangeStream... streams) {
+        await(what + ", with " + List.of(streams) + " running").atMost(DELIVERY).until(() -> {
+            // The condition first: a stream that runs after the condition was met also ran when it was met.
+            boolean met = condition.call();
+            for (ChangeStream stream : streams) {
+                stream.expectRunning();
+            }
+            return met;
         });
     }
 
-    private static void expectExactlyInOrder(SampleClient receiver, String senderServer, long firstId, int count) {
-        List<Long> expected = LongStream.range(firstId, firstId + count).boxed().toList();
-        List<Long> heard = await(receiver.version() + " hears all " + count + " changes from " + senderServer + "##002")
+    private static void expectExactlyInOrder(
+            SampleClient receiver, String senderServer, ChangeStream stream, List<Long> sent) {
+        List<Long> heard = await(
+                        receiver.version() + " hears all " + sent.size() + " changes from " + senderServer + "##002")
                 .atMost(Duration.ofMinutes(3))
-                .until(() -> inRange(receiver.heard(), senderServer, firstId, count), ids -> ids.size() >= count);
+                .until(() -> heardFrom(receiver, senderServer, stream), ids -> ids.size() >= sent.size());
         assertThat(heard)
                 .as("changes from %s##002 heard by a participant: each once, in the order sent", senderServer)
-                .isEqualTo(expected);
+                .isEqualTo(sent);
     }
 
-    private static List<Long> inRange(List<JsonNode> heard, String server, long firstId, int count) {
-        return Heard.itemIdsFrom(heard, server, "002").stream()
-                .filter(id -> id >= firstId && id < firstId + count)
+    private static List<Long> heardFrom(SampleClient receiver, String server, ChangeStream stream) {
+        return Heard.itemIdsFrom(receiver.heard(), server, "002").stream()
+                .filter(stream::owns)
                 .toList();
     }
 }

@@ -22,10 +22,15 @@ public final class SampleClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int HEARD_PAGE_SIZE = 1_000;
+    // The sample's paged lists give the index of their oldest kept entry and of their next entry in these headers.
+    private static final String FIRST_INDEX_HEADER = "X-Log-First-Index";
+    private static final String NEXT_INDEX_HEADER = "X-Log-Next-Index";
 
     private final URI applicationUri;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final LogFollower heard;
 
     /** A client of the application at {@code applicationUri} (for ROOT: {@code http://127.0.0.1:port/}). */
     public SampleClient(URI applicationUri) {
@@ -34,6 +39,7 @@ public final class SampleClient {
                 .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        this.heard = new LogFollower(applicationUri.resolve("api/heard").toString(), HEARD_PAGE_SIZE, this::heardPage);
     }
 
     /** {@code GET /api/info}: server, context and version of the instance that answered. */
@@ -60,11 +66,14 @@ public final class SampleClient {
         return response.statusCode() == 404 ? JSON.missingNode() : expectOk(response);
     }
 
-    /** {@code GET /api/heard}: every change this instance heard, oldest first. */
+    /**
+     * {@code GET /api/heard}: every change this instance heard, oldest first. Each call fetches only the changes heard
+     * since the previous call, page by page ({@code ?from=index&limit=n}).
+     *
+     * @throws IllegalStateException when the instance's bounded log dropped changes before this client read them
+     */
     public List<JsonNode> heard() {
-        List<JsonNode> changes = new ArrayList<>();
-        expectOk(send(request("api/heard").GET())).forEach(changes::add);
-        return changes;
+        return heard.readAll();
     }
 
     /** {@code POST /api/items/{id}/restock}: a non-idempotent action; the raw response, for status checks. */
@@ -89,6 +98,22 @@ public final class SampleClient {
     /** A GET of any path below the application, for status and body checks. */
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
+    }
+
+    private LogFollower.Page heardPage(long from, int limit) {
+        HttpResponse<String> response =
+                send(request("api/heard?from=" + from + "&limit=" + limit).GET());
+        List<JsonNode> changes = new ArrayList<>();
+        expectOk(response).forEach(changes::add);
+        return new LogFollower.Page(
+                changes, indexHeader(response, FIRST_INDEX_HEADER), indexHeader(response, NEXT_INDEX_HEADER));
+    }
+
+    private static long indexHeader(HttpResponse<String> response, String name) {
+        return Long.parseLong(response.headers()
+                .firstValue(name)
+                .orElseThrow(() -> new IllegalStateException(response.request().method() + " " + response.uri()
+                        + " answered without the " + name + " header: not a paged list")));
     }
 
     private HttpRequest.Builder request(String path) {
