@@ -6,11 +6,13 @@ import io.warcast.harness.FreezingTcpProxy;
 import io.warcast.harness.SampleClient;
 import io.warcast.harness.TomcatNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Two real Tomcats, A and B, each with the sample as ROOT##001 and ROOT##002, broadcasting through a broker on
@@ -21,6 +23,8 @@ final class Fleet implements AutoCloseable {
 
     static final String A = "node-a";
     static final String B = "node-b";
+    /** The item ids Fleet uses for itself, far from the tests' own. */
+    static final long FIRST_MARKER_ID = 900_000_000;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, SampleClient> clients = new LinkedHashMap<>();
@@ -36,6 +40,27 @@ final class Fleet implements AutoCloseable {
         resources.add(0, proxyOfA);
         start(A, settings(broker.host(), proxyOfA.port(), exchange), work);
         start(B, settings(broker.host(), broker.port(), exchange), work);
+        awaitEachHearsTheOtherServer();
+    }
+
+    /**
+     * A Tomcat may deploy the sample before its broker connection is up: its queue is bound to the exchange only
+     * once it is. Each server's ##002 sends a marker (ids from {@value #FIRST_MARKER_ID}), and every participant of
+     * the other server must hear it: then each server's queue is bound, and what is published reaches it.
+     */
+    private void awaitEachHearsTheOtherServer() {
+        long marker = FIRST_MARKER_ID;
+        for (String sender : nodes.keySet()) {
+            long id = marker++;
+            client(sender, "002").putItem(id, "fleet marker", 1);
+            clients.forEach((participant, receiver) -> {
+                if (!participant.startsWith(sender + "##")) {
+                    Awaitility.await(participant + " hears the marker of " + sender)
+                            .atMost(Duration.ofMinutes(1))
+                            .until(() -> Heard.contains(receiver.heard(), id));
+                }
+            });
+        }
     }
 
     static Fleet start(BrokerEndpoint broker, Path work) {
