@@ -151,7 +151,12 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("Warcast was interrupted while waiting for its listeners to finish");
+            stopping.shutdownNow();
+            log.warn(
+                    "Warcast was interrupted while stopping ({}={} ms): it interrupted its listeners and did not wait"
+                            + " for them",
+                    SettingKeys.SHUTDOWN_TIMEOUT,
+                    settings.shutdownTimeoutMs());
         }
         if (jmx != null) {
             jmx.unregister();
