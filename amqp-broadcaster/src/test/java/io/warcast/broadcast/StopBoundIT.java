@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StopBoundIT {
 
-    private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
+    private static final long SHUTDOWN_TIMEOUT_MS = 3_000;
 
     @RegisterExtension
     static final TestBroker broker = new TestBroker();
