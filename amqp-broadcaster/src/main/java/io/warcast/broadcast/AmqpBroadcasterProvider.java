@@ -144,6 +144,12 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
         }
     }
 
+    /**
+     * Stops within {@code amqpbroadcast.shutdowntimeout} plus {@link AmqpLink#STOP_ALLOWANCE_MS}: over the same
+     * time limit, running listeners may finish while the link sends what is waiting; then busy listeners are
+     * interrupted and the link closes its connection, aborting it past the limit. An interrupted stop ends the
+     * delivery threads and the link's at once, and keeps the interrupt.
+     */
     @Override
     public void stop() {
         DeliveryPool stopping;
@@ -156,23 +162,34 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             fanOut.closeAll();
             stopping = pool;
         }
+        long timeoutMs = settings.shutdownTimeoutMs();
         try {
             if (link != null) {
-                link.stop(settings.shutdownTimeoutMs());
+                link.beginStop(timeoutMs);
             }
-            List<String> busy = stopping.shutdown(settings.shutdownTimeoutMs());
+            List<String> busy = stopping.shutdown(timeoutMs);
             if (!busy.isEmpty()) {
                 log.warn(
                         "Warcast stopped without waiting for {} listener(s) still busy after {} ms ({}): {};"
                                 + " their threads were interrupted",
                         busy.size(),
-                        settings.shutdownTimeoutMs(),
+                        timeoutMs,
                         SettingKeys.SHUTDOWN_TIMEOUT,
                         String.join(", ", busy));
             }
+            if (link != null) {
+                link.awaitStop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("Warcast was interrupted while waiting for its listeners to finish");
+            stopping.shutdownNow();
+            int left = link != null ? link.stopNow() : 0;
+            log.warn(
+                    "Warcast was interrupted while stopping ({}={} ms): it interrupted its listeners and did not wait"
+                            + " for them{}",
+                    SettingKeys.SHUTDOWN_TIMEOUT,
+                    timeoutMs,
+                    left > 0 ? ", nor for the AMQP broker to confirm " + left + " messages" : "");
         }
         if (jmx != null) {
             jmx.unregister();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,40 @@ class LifecycleTest {
 
         eventually().until(() -> warcastThreads().isEmpty());
         assertThat(stuck.changes).isEmpty();
+    }
+
+    @Test
+    void anInterruptedStopStillEndsTheDeliveryThreadsAndKeepsTheInterrupt() {
+        CountDownLatch release = new CountDownLatch(1);
+        LocalBroadcaster broadcaster = LocalBroadcaster.start(conf, "amqpbroadcast.shutdowntimeout=60000");
+        try {
+            DataNotifyService sender = broadcaster.join("/shop", "001").service();
+            BlockingListener stuck = new BlockingListener(release);
+            broadcaster.join("/shop", "002").service().registerDataNotifyListener(stuck);
+            sender.notifyDataChange(change("shop", 1));
+            eventually().until(() -> stuck.entered.getCount() == 0);
+            AtomicBoolean interruptKept = new AtomicBoolean();
+            Thread stopping = new Thread(
+                    () -> {
+                        broadcaster.close();
+                        interruptKept.set(Thread.currentThread().isInterrupted());
+                    },
+                    "test-stop");
+
+            stopping.start();
+            eventually().until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+            stopping.interrupt();
+
+            eventually().until(() -> !stopping.isAlive());
+            assertThat(interruptKept)
+                    .as("the stopping thread is still interrupted")
+                    .isTrue();
+            eventually()
+                    .alias("no warcast-delivery thread is left")
+                    .until(() -> warcastThreads().stream().noneMatch(name -> name.startsWith("warcast-delivery-")));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,8 +33,12 @@ public final class AmqpLink implements RemoteLink {
 
     /** How long a joining application waits for its exchange to be bound while the broker is connected. */
     public static final long BIND_WAIT_MS = 10_000;
+    /** What stopping may take past {@code amqpbroadcast.shutdowntimeout}: aborting the connection, ending threads. */
+    public static final long STOP_ALLOWANCE_MS = 1_000;
 
     private static final long POLL_MS = 100;
+    // How long an abort waits for the broker's close-ok before it closes the socket anyway.
+    private static final int ABORT_MS = 250;
 
     private static final Logger log = LoggerFactory.getLogger(AmqpLink.class);
 
@@ -66,7 +71,7 @@ public final class AmqpLink implements RemoteLink {
         this.topology = new Topology(settings.serverId(), settings.queueType(), settings.queueExpiryMs());
         long confirmTimeoutMs = Math.max(10_000, settings.heartbeatSeconds() * 3_000L);
         this.publisher = new Publisher(wire, topology, bindings, settings.maxMessageSize(), confirmTimeoutMs, metrics);
-        this.consumerThreads = Executors.newSingleThreadExecutor(new ServerThreads("consumer"));
+        this.consumerThreads = consumerThreads();
         this.connector = new AmqpConnector(settings, consumerThreads);
         this.intake = new QueueIntake(
                 topology,
@@ -118,23 +123,35 @@ public final class AmqpLink implements RemoteLink {
     }
 
     /**
-     * Sends what is still waiting, for up to {@code timeoutMs} while connected, then closes the connection and ends
-     * the link's threads.
+     * Starts stopping and returns at once: the link goes on sending what is waiting, while connected, until
+     * {@code timeoutMs} from now, then closes the connection. {@link #awaitStop} waits for that.
      */
-    public void stop(long timeoutMs) throws InterruptedException {
+    public void beginStop(long timeoutMs) {
         stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         stopping = true;
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
-        thread.join(Math.max(timeoutMs, 1) + settings.shutdownTimeoutMs());
+    }
+
+    /**
+     * Waits for the link's thread until the deadline of {@link #beginStop}, then aborts the connection and ends the
+     * link's threads, all within {@link #STOP_ALLOWANCE_MS} past that deadline.
+     */
+    public void awaitStop() throws InterruptedException {
+        long end = stopDeadline + TimeUnit.MILLISECONDS.toNanos(STOP_ALLOWANCE_MS);
+        thread.join(remainingMs(stopDeadline));
         Connection open = connection;
         if (thread.isAlive() && open != null) {
-            open.abort(1_000);
-            thread.join(1_000);
+            // Wakes the link's thread from a wait for confirms. On a thread of its own: on a silent network path
+            // the abort itself may block, behind a write that waits for room in the socket's buffer.
+            Thread aborting = new ServerThreads("abort").newThread(() -> open.abort(ABORT_MS));
+            aborting.start();
+            aborting.join(remainingMs(end));
         }
+        thread.join(remainingMs(end));
         consumerThreads.shutdown();
-        if (!consumerThreads.awaitTermination(settings.shutdownTimeoutMs(), TimeUnit.MILLISECONDS)) {
+        if (!consumerThreads.awaitTermination(remainingMs(end), TimeUnit.MILLISECONDS)) {
             consumerThreads.shutdownNow();
         }
         int left = outbox.size() + publisher.unconfirmed();
@@ -145,6 +162,39 @@ public final class AmqpLink implements RemoteLink {
                     connector.target(),
                     thread.isAlive() ? "; its connection thread did not end in time" : "");
         }
+    }
+
+    /**
+     * For a stop that was interrupted: makes the link's threads end, without waiting for them.
+     *
+     * @return how many messages the broker had not confirmed
+     */
+    public int stopNow() {
+        stopDeadline = System.nanoTime();
+        stopping = true;
+        thread.interrupt();
+        consumerThreads.shutdownNow();
+        return outbox.size() + publisher.unconfirmed();
+    }
+
+    /**
+     * One thread for the consumers. After an abort the client hands over the consumers' shutdown notice late, maybe
+     * once these threads are stopped: then it runs on the client's own thread rather than fail there.
+     */
+    private static ExecutorService consumerThreads() {
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                new ServerThreads("consumer"),
+                (task, executor) -> task.run());
+    }
+
+    // At least 1 ms: join(0) would wait forever.
+    private static long remainingMs(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     private void run() {
@@ -172,7 +222,7 @@ public final class AmqpLink implements RemoteLink {
                 queueRefused = QueueIntake.isExclusiveRefusal(e);
                 if (queueRefused) {
                     intake.refusedByConnectionClose(e);
-                } else {
+                } else if (!stopping) { // when stopping, the connection was aborted and the stop says what is left
                     String reason = describe(e, settings.rpcTimeoutMs());
                     metrics.failed(reason, Instant.now());
                     log.info(
@@ -186,7 +236,7 @@ public final class AmqpLink implements RemoteLink {
             } finally {
                 bindings.sessionEnded();
                 metrics.disconnected();
-                closeQuietly(opened, stopping);
+                closeQuietly(opened);
                 connection = null;
             }
             // A session that failed before it was up is a failed attempt too: no tight loop on a broker that
@@ -309,18 +359,20 @@ public final class AmqpLink implements RemoteLink {
         return "unknown";
     }
 
-    private void closeQuietly(Connection opened, boolean stopped) {
+    /** Closes when stopping, within what is left of the stop's time; aborts after a failure or past that. */
+    private void closeQuietly(Connection opened) {
         if (!opened.isOpen()) {
             return;
         }
-        if (stopped) {
+        long closeMs = stopping ? TimeUnit.NANOSECONDS.toMillis(stopDeadline - System.nanoTime()) : 0;
+        if (closeMs > 0) {
             try {
-                opened.close((int) Math.min(settings.shutdownTimeoutMs(), Integer.MAX_VALUE));
+                opened.close((int) Math.min(closeMs, Integer.MAX_VALUE));
                 return;
             } catch (IOException | RuntimeException e) {
                 // aborted below
             }
         }
-        opened.abort(1_000);
+        opened.abort(ABORT_MS);
     }
 }

@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,20 @@ import org.slf4j.LoggerFactory;
  * never failed. When it is full, further envelopes are dropped and counted, one warning per episode, and the data
  * sources they concerned remembered; once there is room again, a {@link Payload.Flush} with
  * {@link FlushRequest.Reason#MISSED_CHANGES} per data source (or one for all) goes out so other servers resync.
+ *
+ * <p>Those resync flushes are never dropped: they wait beside the bounded queue, not in it, and {@link #poll} and
+ * {@link #drainTo} hand them out before anything else. So they need no room that request threads could take first,
+ * and they leave in the order of their sequence numbers, without a gap. Holding them outside the bound is safe: an
+ * episode yields at most one per data source and exchange (one per exchange past {@link MissedDataSources}' limit),
+ * and the link takes them first. Overtaking envelopes queued before them does no harm either: a flush
+ * only makes the other servers reload what they cached, and what it overtakes still arrives after it.
  */
 final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final BlockingQueue<Outgoing> queue;
+    private final Queue<Outgoing> resyncFlushes = new ConcurrentLinkedQueue<>();
     private final int capacity;
     private final BroadcasterMetrics metrics;
     // The sender of the resync flushes: this server's outbox, a participant of its own with its own sequence.
@@ -75,24 +85,30 @@ final class Outbox {
 
     /** Takes the next envelope, waiting up to {@code timeoutMs}; null when none came. */
     Outgoing poll(long timeoutMs) throws InterruptedException {
-        return queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        Outgoing flush = resyncFlushes.poll();
+        return flush != null ? flush : queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** Takes what else is waiting, up to {@code max}, without waiting. */
     void drainTo(List<Outgoing> batch, int max) {
-        queue.drainTo(batch, max);
+        int taken = 0;
+        for (Outgoing flush; taken < max && (flush = resyncFlushes.poll()) != null; taken++) {
+            batch.add(flush);
+        }
+        queue.drainTo(batch, max - taken);
     }
 
     int size() {
-        return queue.size();
+        return queue.size() + resyncFlushes.size();
     }
 
     boolean isEmpty() {
-        return queue.isEmpty();
+        return queue.isEmpty() && resyncFlushes.isEmpty();
     }
 
     /**
-     * After an overflow, once there is room for them: queues the flushes that tell other servers what was dropped.
+     * After an overflow, once the queue has room again: ends the episode and queues, ahead of the rest, the flushes
+     * that tell other servers what was dropped.
      *
      * @return true when an overflow episode ended
      */
@@ -103,19 +119,17 @@ final class Outbox {
             if (droppedThisEpisode == 0) {
                 return false;
             }
-            int needed = missedByExchange.values().stream()
-                    .mapToInt(missed -> missed.isEmpty() ? 0 : 1)
-                    .sum();
-            if (capacity - queue.size() < Math.max(needed, 1) + capacity / 10) {
-                return false; // not enough room yet: try again after the next batch
+            if (capacity - queue.size() < 1 + capacity / 10) {
+                return false; // a tenth free, not to start another episode at once: try after the next batch
             }
             missedByExchange.forEach((exchange, missed) ->
                     missed.drain().forEach(dataSource -> flushes.add(new Outgoing(exchange, flush(dataSource)))));
             missedByExchange.clear();
             dropped = droppedThisEpisode;
             droppedThisEpisode = 0;
+            // Still under the lock: they leave in the order of their sequence numbers.
+            resyncFlushes.addAll(flushes);
         }
-        flushes.forEach(queue::offer);
         log.info(
                 "Warcast has room again after dropping {} messages for the AMQP broker; asked the other servers to"
                         + " flush {}",

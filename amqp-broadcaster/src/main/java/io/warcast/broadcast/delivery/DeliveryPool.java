@@ -72,4 +72,9 @@ public final class DeliveryPool implements Executor {
         }
         return List.of();
     }
+
+    /** Ends every thread without waiting: interrupts running deliveries, drops queued ones. */
+    public void shutdownNow() {
+        executor.shutdownNow();
+    }
 }

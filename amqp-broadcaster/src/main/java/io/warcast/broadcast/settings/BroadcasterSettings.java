@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * @param hostname the broker host or comma list of hosts; empty runs local-only
  * @param connectionTimeoutMs TCP connect time limit in milliseconds; 0 for none
  * @param handshakeTimeoutMs AMQP handshake time limit in milliseconds
- * @param shutdownTimeoutMs how long stopping waits for busy listeners and consumers, in milliseconds
+ * @param shutdownTimeoutMs the time limit of a stop as a whole, in milliseconds: for busy listeners, unsent messages
+ *     and closing the connection at once
  * @param rpcTimeoutMs channel RPC time limit in milliseconds
  * @param deliveryThreads the threads that call every listener of this server
  * @param listenerQueue how many events one listener may have waiting before further ones are dropped

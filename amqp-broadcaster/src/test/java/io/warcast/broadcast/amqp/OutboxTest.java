@@ -70,6 +70,38 @@ class OutboxTest {
     }
 
     @Test
+    void noResyncFlushIsLostWhenTheQueueHasRoomForFewerThanThereAre() {
+        for (int i = 0; i < 10; i++) {
+            outbox.offer("warcast", change("shop"));
+        }
+        List<String> dataSources = List.of("a", "b", "c", "d", "e");
+        dataSources.forEach(dataSource -> outbox.offer("warcast", change(dataSource)));
+        outbox.drainTo(new ArrayList<>(), 2);
+
+        assertThat(outbox.queueResyncFlushes())
+                .as("room for a tenth of the outbox")
+                .isTrue();
+        // Request threads take the room there is before the link takes anything.
+        outbox.offer("warcast", change("shop"));
+        outbox.offer("warcast", change("shop"));
+
+        List<Outgoing> all = drainAll();
+        assertThat(all).as("5 flushes, 8 changes left and 2 new ones").hasSize(15);
+        assertThat(metrics.droppedOutbox()).as("the new ones found room").isEqualTo(5);
+        List<Outgoing> flushes = all.subList(0, 5);
+        assertThat(flushes)
+                .extracting(outgoing -> outgoing.envelope().payload())
+                .containsExactlyElementsOf(dataSources.stream()
+                        .map(dataSource ->
+                                new Payload.Flush(Optional.of(dataSource), FlushRequest.Reason.MISSED_CHANGES))
+                        .toList());
+        assertThat(flushes)
+                .extracting(outgoing -> outgoing.envelope().sequence())
+                .as("the outbox's own sequence, without a gap")
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void nothingDroppedNothingToFlush() {
         outbox.offer("warcast", change("shop"));
         assertThat(outbox.queueResyncFlushes()).isFalse();
