@@ -86,7 +86,10 @@ final class Fleet implements AutoCloseable {
                 + "amqpbroadcast.port=" + port + "\n"
                 + "amqpbroadcast.exchange=" + exchange + "\n"
                 // Short, so that a silent network cut is noticed within seconds.
-                + "amqpbroadcast.heartbeat=2\n";
+                + "amqpbroadcast.heartbeat=2\n"
+                // More than a test stream sends in all (ChangeStream's limit): a broker restart on a loaded machine
+                // can keep a server away for a minute, and a full outbox drops changes (with a flush) by design.
+                + "amqpbroadcast.outboxsize=100000\n";
     }
 
     /** A client with a session in {@code route##version}, e.g. {@code client(A, "002")}. */
