@@ -97,6 +97,12 @@ class TimeoutsIT {
                     "amqpbroadcast.handshaketimeout=2000");
             server.join("/shop");
             servers.awaitBound(server);
+            // The consumer is set up on a pass of the link after the binding: once it is, the next RPC is the
+            // declaration of the late exchange.
+            within(Duration.ofSeconds(30))
+                    .alias("the link consumes its queue")
+                    .until(() -> !log.linesWith("Warcast takes messages from queue", servers.serverId("rpc"))
+                            .isEmpty());
             String lateExchange = servers.otherExchange("late");
             long started;
             proxy.freeze();
