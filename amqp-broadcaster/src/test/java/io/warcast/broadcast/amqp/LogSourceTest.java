@@ -40,7 +40,7 @@ class LogSourceTest {
     void requireJul() {
         String binding = LoggerFactory.getILoggerFactory().getClass().getName();
         boolean jul = binding.equals("org.slf4j.jul.JDK14LoggerFactory");
-        // Picked by -Dtest, the other tests' execution runs it too: there, with slf4j-simple, it has nothing to check.
+        // Picked by -Dtest=… or -Dit.test=!…, a run with slf4j-simple gets it too: there it has nothing to check.
         Assumptions.assumeTrue(jul || Boolean.getBoolean("warcast.test.jul"), "runs with slf4j-jdk14 only");
         assertThat(jul)
                 .as(
