@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -195,6 +196,14 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             jmx.unregister();
         }
         log.info("Warcast stopped: {}", metrics);
+    }
+
+    /** {@code amqpbroadcast.serverid}, else the container's id (Tomcat's jvmRoute), else the host name. */
+    @Override
+    public Optional<String> serverId() {
+        synchronized (lock) {
+            return Optional.ofNullable(settings).map(BroadcasterSettings::serverId);
+        }
     }
 
     @Override

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each way of failing to reach the broker gives one clear line, never the password; start never waits. */
 class ConnectErrorsIT {
@@ -80,6 +84,33 @@ class ConnectErrorsIT {
                         + ": unreachable (Connection refused)");
     }
 
+    @ParameterizedTest(name = "reset: {0}")
+    @ValueSource(booleans = {false, true})
+    void aPeerThatClosesAtOnceIsNamed(boolean reset) throws Exception {
+        try (ClosingPeer peer = new ClosingPeer(reset)) {
+            assertThat(lastErrorWith("amqpbroadcast.hostname=127.0.0.1:" + peer.port()))
+                    .as("a peer that %s", reset ? "resets the connection" : "closes: the client reads the end")
+                    .isEqualTo(closedDuringAmqpHandshake(peer.port()));
+        }
+    }
+
+    private static String closedDuringAmqpHandshake(int port) {
+        return "Warcast cannot connect to the AMQP broker at 127.0.0.1:" + port + ": the broker closed the connection"
+                + " during the AMQP handshake (is it an AMQP 0-9-1 port, or a proxy with no broker behind it? AMQP"
+                + " listens on 5672, 5671 with TLS; amqpbroadcast.port)";
+    }
+
+    @Test
+    void aPeerThatClosesAtOnceDuringTlsIsNamed() throws Exception {
+        try (ClosingPeer peer = new ClosingPeer(false)) {
+            assertThat(lastErrorWith("amqpbroadcast.hostname=127.0.0.1:" + peer.port(), "amqpbroadcast.ssl=true"))
+                    .isEqualTo("Warcast cannot connect to the AMQP broker at 127.0.0.1:" + peer.port()
+                            + ": the broker closed the connection during the TLS handshake (is it an AMQP 0-9-1 port"
+                            + " with TLS, or a proxy with no broker behind it? AMQP listens on 5672, 5671 with TLS;"
+                            + " amqpbroadcast.port)");
+        }
+    }
+
     @Test
     void anHttpPortIsNotAnAmqpBroker() throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -93,6 +124,41 @@ class ConnectErrorsIT {
                             + " amqpbroadcast.port)");
         } finally {
             http.stop(0);
+        }
+    }
+
+    /** A loopback port that accepts each connection and closes it at once, as a proxy with no backend does. */
+    private static final class ClosingPeer implements AutoCloseable {
+
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final Thread acceptor;
+
+        /** @param reset closes with a reset (SO_LINGER 0) rather than an orderly close */
+        ClosingPeer(boolean reset) throws IOException {
+            acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket accepted = socket.accept()) {
+                                if (reset) {
+                                    accepted.setSoLinger(true, 0);
+                                }
+                            } catch (IOException e) {
+                                return; // closed by close()
+                            }
+                        }
+                    },
+                    "closing-peer");
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            acceptor.join(5_000);
         }
     }
 }

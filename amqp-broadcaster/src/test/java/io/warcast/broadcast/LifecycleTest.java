@@ -42,6 +42,21 @@ class LifecycleTest {
     }
 
     @Test
+    void theProviderTellsTheServerIdItUses() {
+        assertThat(new AmqpBroadcasterProvider().serverId()).as("before start").isEmpty();
+        try (LocalBroadcaster broadcaster = LocalBroadcaster.start(conf)) {
+            assertThat(broadcaster.provider.serverId())
+                    .as("without amqpbroadcast.serverid: the container's id (jvmRoute)")
+                    .contains("tomcat-a");
+        }
+        try (LocalBroadcaster broadcaster = LocalBroadcaster.start(conf, "amqpbroadcast.serverid=node-7")) {
+            assertThat(broadcaster.provider.serverId())
+                    .as("amqpbroadcast.serverid wins over the jvmRoute")
+                    .contains("node-7");
+        }
+    }
+
+    @Test
     void deliveryThreadsArePrestartedAtStartAndGoneAfterStop() {
         LocalBroadcaster broadcaster = LocalBroadcaster.start(conf, "amqpbroadcast.deliverythreads=3");
         try {

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The log lines written while it is open: slf4j-simple, the tests' logger, writes each line to the current
  * {@code System.err}, which this replaces by a copy that still passes everything on. Closing puts the original back.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final PrintStream original;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -21,14 +21,14 @@ final class LogCapture implements AutoCloseable {
         this.original = original;
     }
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture(System.err);
         System.setErr(new PrintStream(capture.new Tee(), true, StandardCharsets.UTF_8));
         return capture;
     }
 
     /** The lines so far that contain every one of {@code fragments}. */
-    List<String> linesWith(String... fragments) {
+    public List<String> linesWith(String... fragments) {
         return lines.stream()
                 .filter(line -> Arrays.stream(fragments).allMatch(line::contains))
                 .toList();

@@ -4,6 +4,8 @@ import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
 import io.warcast.api.spi.WarcastProviders;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -124,11 +126,15 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
             log.error(sm.getString("warcastLifecycleListener.providerStartFailed", provider.name()), e);
             throw e;
         }
+        Optional<String> serverId = provider.serverId();
         log.info(sm.getString(
                 "warcastLifecycleListener.providerStarted",
                 provider.name(),
-                environment.serverId().orElse("-"),
+                serverId.orElse("-"),
                 environment.configurationDirectory().map(Path::toString).orElse("-")));
+        if (serverId.isPresent()) {
+            reportAnotherId(provider.name(), serverId.get(), environment.serverId());
+        }
         participations = new ContextParticipations(provider);
         Arrays.stream(server.findServices()).map(Service::getContainer).forEach(this::follow);
     }
@@ -206,6 +212,30 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
         } else if (container instanceof Engine || container instanceof Host) {
             container.removeContainerListener(this);
             Arrays.stream(container.findChildren()).forEach(this::unfollow);
+        }
+    }
+
+    /**
+     * The health endpoint names this server by its jvmRoute, else the host name; a provider may use an id of its own
+     * ({@code amqpbroadcast.serverid}). Allowed, but said once, so that whoever meets both knows they are one server.
+     */
+    private static void reportAnotherId(String providerName, String serverId, Optional<String> jvmRoute) {
+        String shown = jvmRoute.orElseGet(WarcastLifecycleListener::hostName);
+        if (!serverId.equals(shown)) {
+            log.info(sm.getString(
+                    "warcastLifecycleListener.serverIdDiffers",
+                    providerName,
+                    serverId,
+                    jvmRoute.isPresent() ? "jvmRoute" : "host name",
+                    shown));
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 

@@ -10,7 +10,9 @@ import io.warcast.api.spi.Participation;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A provider that only records what the container asks of it, found by ServiceLoader through
@@ -31,6 +33,8 @@ public class FakeWarcastProvider implements WarcastProvider {
     static final List<FakeParticipation> participations = new CopyOnWriteArrayList<>();
     static final List<ClassLoader> contextClassLoaders = new CopyOnWriteArrayList<>();
     static volatile RuntimeException failStartWith;
+    /** The id {@link #serverId()} tells; by default, as a real provider without a setting of its own: the container's. */
+    static volatile Function<ServerEnvironment, Optional<String>> serverIdRule = ServerEnvironment::serverId;
 
     static void reset() {
         journal.clear();
@@ -38,6 +42,7 @@ public class FakeWarcastProvider implements WarcastProvider {
         participations.clear();
         contextClassLoaders.clear();
         failStartWith = null;
+        serverIdRule = ServerEnvironment::serverId;
     }
 
     static FakeParticipation participation(String application) {
@@ -73,6 +78,11 @@ public class FakeWarcastProvider implements WarcastProvider {
         participations.add(participation);
         journal.add("join " + participation.origin.application());
         return participation;
+    }
+
+    @Override
+    public Optional<String> serverId() {
+        return starts.isEmpty() ? Optional.empty() : serverIdRule.apply(starts.get(starts.size() - 1));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.warcast.api.WarcastServices;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProviders;
 import java.lang.ref.WeakReference;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,48 @@ class WarcastLifecycleListenerTest {
                 .containsOnly(WarcastLifecycleListener.class.getClassLoader());
         assertThat(log.messages(Level.INFO))
                 .contains("Warcast provider [fake] started (server id [node-a]," + " configuration directory ["
-                        + server.baseDir.resolve("conf") + "])");
+                        + server.baseDir.resolve("conf") + "])")
+                .as("the provider uses the jvmRoute: nothing to say about it")
+                .noneMatch(line -> line.contains("differs"));
+    }
+
+    @Test
+    void theStartLineShowsTheIdTheProviderUsesAndSaysWhenItIsNotTheJvmRoute() throws Exception {
+        FakeWarcastProvider.serverIdRule = environment -> Optional.of("amqp-a");
+        server.withWarcast().start();
+
+        assertThat(log.messages(Level.INFO))
+                .as("the provider's own id (amqpbroadcast.serverid) in the start line, and a word on the jvmRoute")
+                .contains(
+                        "Warcast provider [fake] started (server id [amqp-a], configuration directory ["
+                                + server.baseDir.resolve("conf") + "])",
+                        "Warcast provider [fake] uses server id [amqp-a] (amqpbroadcast.serverid), which differs from"
+                                + " the jvmRoute [node-a] that the health endpoint shows for this server");
+    }
+
+    @Test
+    void withoutAJvmRouteTheProvidersIdIsComparedWithTheHostName() throws Exception {
+        server.close();
+        server = new EmbeddedTomcat(dir, null);
+        FakeWarcastProvider.serverIdRule = environment -> Optional.of("amqp-a");
+        server.withWarcast().start();
+
+        assertThat(log.messages(Level.INFO))
+                .contains("Warcast provider [fake] uses server id [amqp-a] (amqpbroadcast.serverid), which differs"
+                        + " from the host name [" + InetAddress.getLocalHost().getHostName()
+                        + "] that the health endpoint shows for this server");
+    }
+
+    @Test
+    void aProviderThatDoesNotTellItsIdIsShownWithoutOne() throws Exception {
+        FakeWarcastProvider.serverIdRule = environment -> Optional.empty();
+        server.withWarcast().start();
+
+        assertThat(log.messages(Level.INFO))
+                .as("no id is made up for it, and there is nothing to compare")
+                .contains("Warcast provider [fake] started (server id [-], configuration directory ["
+                        + server.baseDir.resolve("conf") + "])")
+                .noneMatch(line -> line.contains("differs"));
     }
 
     @Test

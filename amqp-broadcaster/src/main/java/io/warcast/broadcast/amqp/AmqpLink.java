@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -209,7 +210,12 @@ public final class AmqpLink implements RemoteLink {
                 ConnectFailure failure = ConnectFailure.classify(e, connector.target(), settings);
                 metrics.disconnected();
                 metrics.failed(failure.message(), Instant.now());
-                failures.failed(failure, Instant.now()).ifPresent(log::warn);
+                // Logged here, not through Optional.ifPresent(log::warn): JUL names the caller of the logger as the
+                // line's source, and that would be Optional.
+                Optional<String> line = failures.failed(failure, Instant.now());
+                if (line.isPresent()) {
+                    log.warn("{}", line.get());
+                }
                 pause(Backoff.delayMs(attempt));
                 continue;
             }

@@ -6,8 +6,10 @@ import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warcast.broadcast.settings.BroadcasterSettings;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -16,6 +18,7 @@ import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -36,6 +39,7 @@ record ConnectFailure(Kind kind, String message) {
         TLS_HOSTNAME,
         TLS_OTHER,
         NOT_AMQP,
+        CLOSED_IN_HANDSHAKE,
         OTHER
     }
 
@@ -63,6 +67,9 @@ record ConnectFailure(Kind kind, String message) {
                     Kind.UNKNOWN_VHOST,
                     prefix + "virtual host [" + virtualHost + "] does not exist or user [" + username
                             + "] may not use it (amqpbroadcast.virtualhost)");
+        }
+        if (closedByPeer(failure)) {
+            return closedInHandshake(prefix, failure, settings.tls().isPresent());
         }
         ConnectFailure tls = classifyTls(failure, prefix);
         if (tls != null) {
@@ -119,6 +126,30 @@ record ConnectFailure(Kind kind, String message) {
                     Kind.TLS_OTHER, prefix + "TLS failed: the port does not speak TLS (amqpbroadcast.port)");
         }
         return new ConnectFailure(Kind.TLS_OTHER, prefix + "TLS failed (" + reason(failure) + ")");
+    }
+
+    /**
+     * The peer closed or reset the connection before the handshake was done: the client reads an end of stream, or
+     * the reset of a peer that closed without reading what the client wrote.
+     */
+    private static boolean closedByPeer(Throwable failure) {
+        if (find(failure, EOFException.class) != null) {
+            return true;
+        }
+        SocketException socket = find(failure, SocketException.class);
+        String message = socket == null ? "" : String.valueOf(socket.getMessage());
+        return message.contains("Connection reset") || message.contains("Broken pipe");
+    }
+
+    private static ConnectFailure closedInHandshake(String prefix, Throwable failure, boolean tls) {
+        // A reset while the client writes its TLS hello comes without a TLS exception: then either handshake it was.
+        String handshake = !tls ? "AMQP" : find(failure, SSLHandshakeException.class) != null ? "TLS" : "TLS or AMQP";
+        String port = tls ? "an AMQP 0-9-1 port with TLS" : "an AMQP 0-9-1 port";
+        return new ConnectFailure(
+                Kind.CLOSED_IN_HANDSHAKE,
+                prefix + "the broker closed the connection during the " + handshake + " handshake (is it " + port
+                        + ", or a proxy with no broker behind it? AMQP listens on 5672, 5671 with TLS;"
+                        + " amqpbroadcast.port)");
     }
 
     private static ConnectFailure notAmqp(String prefix) {

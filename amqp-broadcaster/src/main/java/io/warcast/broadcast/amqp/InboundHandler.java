@@ -29,6 +29,7 @@ final class InboundHandler {
     private final BroadcasterMetrics metrics;
     // Exchanges whose messages nobody here claims now: reported once each, until a message on it is claimed again.
     private final Set<String> unclaimedExchanges = new HashSet<>();
+    private final UnknownKinds unknownKinds = new UnknownKinds();
 
     InboundHandler(String serverId, WireFormat wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
         this.serverId = serverId;
@@ -46,6 +47,11 @@ final class InboundHandler {
                 return;
             }
             metrics.countRejected(rejected.reason());
+            if (rejected.reason() == Decoded.RejectReason.UNKNOWN_KIND
+                    && rejected.position().isPresent()) {
+                newerKind(exchange, body.length, rejected);
+                return;
+            }
             log.warn(
                     "Warcast skipped a message of {} bytes on exchange [{}]: {} ({})",
                     body.length,
@@ -88,6 +94,21 @@ final class InboundHandler {
             case DELIVER -> {}
         }
         return true;
+    }
+
+    /** A message of a kind only a newer sender knows: counted each time, logged once per sender and kind. */
+    private void newerKind(String exchange, int length, Decoded.Rejected rejected) {
+        Decoded.Position position = rejected.position().orElseThrow();
+        if (unknownKinds.firstFrom(position.origin(), position.kind())) {
+            log.warn(
+                    "Warcast skipped a message of {} bytes on exchange [{}] from [{}]: {} ({}); further messages of"
+                            + " this kind from this sender are counted, not logged",
+                    length,
+                    exchange,
+                    position.origin(),
+                    rejected.detail(),
+                    rejected.reason());
+        }
     }
 
     private void missed(String exchange, Origin origin, long sequence) {

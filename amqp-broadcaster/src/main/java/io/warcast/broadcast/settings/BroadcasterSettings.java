@@ -56,6 +56,8 @@ public record BroadcasterSettings(
 
     public static final String DEFAULT_EXCHANGE = "warcast";
 
+    private static final String NONE = "<none>";
+
     /**
      * Reads the settings.
      *
@@ -147,9 +149,9 @@ public record BroadcasterSettings(
     /** Every setting as {@code key=value}, the password masked, for the log. */
     public String describe() {
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(HOSTNAME, brokers.isEmpty() ? "<none>" : hostname.orElseThrow());
+        shown.put(HOSTNAME, brokers.isEmpty() ? NONE : hostname.orElseThrow());
         shown.put(USERNAME, username);
-        shown.put(PASSWORD, MASK);
+        shown.put(PASSWORD, secret(password));
         shown.put(VIRTUALHOST, virtualHost);
         shown.put(PORT, port);
         shown.put(CONNECTION_TIMEOUT, connectionTimeoutMs);
@@ -160,11 +162,11 @@ public record BroadcasterSettings(
         shown.put(EXCHANGE, exchange);
         shown.put(DELIVERY_THREADS, deliveryThreads);
         shown.put(LISTENER_QUEUE, listenerQueue);
-        shown.put(URI, brokers.isEmpty() ? "<none>" : effectiveUri());
+        shown.put(URI, brokers.isEmpty() ? NONE : effectiveUri());
         shown.put(HEARTBEAT, heartbeatSeconds);
         shown.put(SSL, tls.isPresent());
         describeStore(shown, SSL_TRUSTSTORE, tls.flatMap(TlsSettings::trustStore), "<JVM default>");
-        describeStore(shown, SSL_KEYSTORE, tls.flatMap(TlsSettings::keyStore), "<none>");
+        describeStore(shown, SSL_KEYSTORE, tls.flatMap(TlsSettings::keyStore), NONE);
         shown.put(SSL_VERIFY_HOSTNAME, tls.map(TlsSettings::verifyHostname).orElse(true));
         shown.put(QUEUE_TYPE, queueType.argument());
         shown.put(QUEUE_EXPIRY, queueExpiryMs);
@@ -180,8 +182,15 @@ public record BroadcasterSettings(
     private static void describeStore(
             Map<String, Object> shown, String pathKey, Optional<TlsSettings.StoreFile> store, String none) {
         shown.put(pathKey, store.map(file -> file.path().toString()).orElse(none));
-        shown.put(pathKey + "password", MASK);
+        shown.put(
+                pathKey + "password",
+                secret(store.map(TlsSettings.StoreFile::password).orElse("")));
         shown.put(pathKey + "type", store.map(TlsSettings.StoreFile::type).orElse("-"));
+    }
+
+    /** A secret for the log: masked when set, so that an unset one does not look set. */
+    private static String secret(String value) {
+        return value.isEmpty() ? NONE : MASK;
     }
 
     /** The broker in the form of {@value SettingKeys#URI}, the password masked: whichever keys set it. */

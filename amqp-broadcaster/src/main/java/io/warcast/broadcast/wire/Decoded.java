@@ -34,11 +34,15 @@ public sealed interface Decoded {
         }
     }
 
-    /** A skipped message's id, sender and sequence number. */
-    record Position(String messageId, Origin origin, long sequence) {
+    /**
+     * A skipped message's id, sender and sequence number, and its kind, which only a newer sender knows (at most a few
+     * dozen characters of it).
+     */
+    record Position(String messageId, Origin origin, long sequence, String kind) {
         public Position {
             Objects.requireNonNull(messageId, "messageId");
             Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(kind, "kind");
         }
     }
 

@@ -61,14 +61,21 @@ final class EnvelopeReader {
     private Decoded.Rejected withPosition(Decoded.Rejected unknownKind, byte[] body) {
         try (JsonParser parser = json.createParser(body)) {
             ValueReader values = new ValueReader(parser);
-            Header header = readHeader(values, field -> values.skipValue());
-            if (header.id == null || header.origin == null || header.sequence == null) {
+            String[] kind = {null};
+            Header header = readHeader(values, field -> {
+                if (field.equals("kind")) {
+                    kind[0] = ValueReader.quote(values.string()); // a string: HeaderScan checked it
+                } else {
+                    values.skipValue();
+                }
+            });
+            if (header.id == null || header.origin == null || header.sequence == null || kind[0] == null) {
                 return unknownKind;
             }
             return new Decoded.Rejected(
                     unknownKind.reason(),
                     unknownKind.detail(),
-                    Optional.of(new Decoded.Position(header.id, header.origin, header.sequence)));
+                    Optional.of(new Decoded.Position(header.id, header.origin, header.sequence, kind[0])));
         } catch (IOException | WireFormatException | RuntimeException e) {
             return unknownKind; // counted and logged all the same; only its place is not known
         }

@@ -8,8 +8,10 @@ import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warcast.broadcast.settings.BroadcasterSettings;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
@@ -34,8 +36,18 @@ class ConnectFailureTest {
             "node-a",
             name -> null);
 
+    private static final BroadcasterSettings TLS_SETTINGS = BroadcasterSettings.parse(
+            Map.of("amqpbroadcast.hostname", "rabbit", "amqpbroadcast.ssl", "true"), "node-a", name -> null);
+
     private static ConnectFailure classify(Throwable failure) {
         return ConnectFailure.classify(failure, "rabbit:5672", SETTINGS);
+    }
+
+    /** What the client throws when the connection breaks under it, as it does: the cause set after. */
+    private static ShutdownSignalException connectionError(Throwable cause) {
+        ShutdownSignalException error = new ShutdownSignalException(true, false, null, null);
+        error.initCause(cause);
+        return error;
     }
 
     private static SSLHandshakeException tls(Throwable cause) {
@@ -95,6 +107,36 @@ class ConnectFailureTest {
         assertThat(classify(new SocketTimeoutException("Read timed out")).message())
                 .as("a TLS handshake nobody answers")
                 .isEqualTo(silence);
+    }
+
+    @Test
+    void aPeerThatClosesDuringTheHandshakeIsNamed() {
+        String closed = PREFIX + "the broker closed the connection during the AMQP handshake (is it an AMQP 0-9-1"
+                + " port, or a proxy with no broker behind it? AMQP listens on 5672, 5671 with TLS; amqpbroadcast.port)";
+        assertThat(classify(new IOException(connectionError(new EOFException()))))
+                .as("the end of the stream where connection.start was expected")
+                .isEqualTo(new ConnectFailure(ConnectFailure.Kind.CLOSED_IN_HANDSHAKE, closed));
+        assertThat(classify(new SocketException("Connection reset by peer")).message())
+                .as("a reset while the client writes the protocol header")
+                .isEqualTo(closed);
+        assertThat(classify(new IOException(connectionError(new SocketException("Connection reset"))))
+                        .message())
+                .as("a reset while the client reads")
+                .isEqualTo(closed);
+        SSLHandshakeException tlsClosed = new SSLHandshakeException("Remote host terminated the handshake");
+        tlsClosed.initCause(new EOFException("SSL peer shut down incorrectly"));
+        assertThat(ConnectFailure.classify(tlsClosed, "rabbit:5671", TLS_SETTINGS)
+                        .message())
+                .isEqualTo("Warcast cannot connect to the AMQP broker at rabbit:5671: the broker closed the connection"
+                        + " during the TLS handshake (is it an AMQP 0-9-1 port with TLS, or a proxy with no broker"
+                        + " behind it? AMQP listens on 5672, 5671 with TLS; amqpbroadcast.port)");
+        assertThat(ConnectFailure.classify(new SocketException("Connection reset by peer"), "rabbit:5671", TLS_SETTINGS)
+                        .message())
+                .as("a reset while the client writes its TLS hello")
+                .contains("closed the connection during the TLS or AMQP handshake (is it an AMQP 0-9-1 port with TLS,");
+        assertThat(classify(new SocketException("Network is unreachable")).kind())
+                .as("another socket error is not a close")
+                .isEqualTo(ConnectFailure.Kind.OTHER);
     }
 
     @Test

@@ -3,10 +3,14 @@ package io.warcast.broadcast.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -134,6 +138,34 @@ class BroadcasterSettingsTest {
         BroadcasterSettings settings = parse(Map.of("amqpbroadcast.password", "hunter2"));
         assertThat(settings.describe()).contains("amqpbroadcast.password=****").doesNotContain("hunter2");
         assertThat(settings.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUnsetSecretShowsAsNoneASetOneMasked(@TempDir Path dir) throws IOException {
+        Path trustStore = Files.createFile(dir.resolve("trust.p12"));
+        Path keyStore = Files.createFile(dir.resolve("client.p12"));
+        String line = parse(Map.of(
+                        "amqpbroadcast.ssl",
+                        "true",
+                        "amqpbroadcast.ssl.truststore",
+                        trustStore.toString(),
+                        "amqpbroadcast.ssl.truststorepassword",
+                        "hunter2",
+                        "amqpbroadcast.ssl.keystore",
+                        keyStore.toString()))
+                .describe();
+
+        assertThat(line)
+                .as("a trust store password that is set is masked")
+                .contains("amqpbroadcast.ssl.truststorepassword=****,")
+                .doesNotContain("hunter2");
+        assertThat(line)
+                .as("a key store without a password does not look as if it had one")
+                .contains("amqpbroadcast.ssl.keystorepassword=<none>,");
+        assertThat(parse(Map.of()).describe())
+                .as("without TLS neither store has a password")
+                .contains("amqpbroadcast.ssl.truststorepassword=<none>,", "amqpbroadcast.ssl.keystorepassword=<none>,")
+                .contains("amqpbroadcast.password=****,");
     }
 
     @Test

@@ -131,7 +131,7 @@ class InboundFilterTest {
 
     private static Decoded.Position skipped(String instance, long sequence, String messageId) {
         Envelope envelope = from(instance, sequence, messageId);
-        return new Decoded.Position(envelope.messageId(), envelope.origin(), envelope.sequence());
+        return new Decoded.Position(envelope.messageId(), envelope.origin(), envelope.sequence(), "presence");
     }
 
     private static Envelope from(String instance, long sequence, String messageId) {

@@ -245,7 +245,7 @@ class WireCodecRejectTest {
                 .isEqualTo(new Decoded.Rejected(
                         RejectReason.UNKNOWN_KIND,
                         "kind [presence] is not one of change, flush, message",
-                        Optional.of(new Decoded.Position(MESSAGE_ID, ORIGIN, 42))));
+                        Optional.of(new Decoded.Position(MESSAGE_ID, ORIGIN, 42, "presence"))));
         assertThat(codec.decode(utf8(presence.replace("\"seq\":42", "\"seq\":\"42\""))))
                 .as("without a readable seq: skipped all the same, its place unknown")
                 .isEqualTo(new Decoded.Rejected(

@@ -1,6 +1,7 @@
 package io.warcast.api.spi;
 
 import io.warcast.api.BroadcasterStatus;
+import java.util.Optional;
 
 /**
  * A Warcast implementation, found with {@link java.util.ServiceLoader} by {@link WarcastProviders}.
@@ -39,6 +40,16 @@ public interface WarcastProvider {
 
     /** Stops the provider: every participation ends, threads and connections are closed within a time limit. */
     void stop();
+
+    /**
+     * The id this server has in what the provider sends, such as {@code Origin.serverId()}, once {@link #start}
+     * returned; the container logs it. It need not be the {@link ServerEnvironment#serverId()} the container passed:
+     * Warcast's broadcaster takes {@code amqpbroadcast.serverid} when it is set, that id otherwise, else the host
+     * name. Empty when the provider does not tell, or has not started.
+     */
+    default Optional<String> serverId() {
+        return Optional.empty();
+    }
 
     /** How the provider is doing, for the admin page; {@link BroadcasterStatus#unknown()} unless it tells. */
     default BroadcasterStatus status() {
