@@ -36,7 +36,8 @@ import org.apache.tomcat.util.res.StringManager;
  * (no session cookie, an unknown or expired session id, a POST without a session) would start a new session and
  * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store} and a short body:
  * JSON {@code {"status":503,"state":"MAINTENANCE","server":"<jvmRoute>","retryAfterSeconds":30}} for clients that
- * prefer {@code application/json}, a short HTML page for the others.
+ * prefer {@code application/json}, a short HTML page for the others. A request Tomcat has already answered (an
+ * error such as TRACE's 405, or a committed response) passes on untouched, in maintenance or not.
  *
  * <p><b>The health endpoint</b> at {@code healthPath} is answered here, before any context, with the state and the
  * sessions per application version ({@link HealthReport}): {@code UP} with {@code healthUpStatus} (200);
@@ -250,6 +251,7 @@ public class MaintenanceValve extends ValveBase {
         String path = request.getDecodedRequestURI();
         Outcome outcome = decision.decide(
                 path == null ? "" : path,
+                alreadyAnswered(response),
                 state.isOn(),
                 // Tomcat found the requested id among the valid sessions of the context the mapper chose. Unlike
                 // getSessionInternal(false) this does not mark the session accessed.
@@ -262,6 +264,16 @@ public class MaintenanceValve extends ValveBase {
                 noteNewSession(request);
             }
         }
+    }
+
+    /**
+     * Whether Tomcat answered before the Host's pipeline, or a valve before this one did. {@code sendError} marks
+     * the response as an error (TRACE's 405, an invalid URI's 400), which the ErrorReportValve after this one
+     * renders; but the HTTP processor refuses some requests by setting only the status (a request line and a Host
+     * header that disagree), so any status from 400 on counts too: a request enters the Host with 200 otherwise.
+     */
+    private static boolean alreadyAnswered(Response response) {
+        return response.isCommitted() || response.isError() || response.getStatus() >= 400;
     }
 
     /** The sessions of this valve's Host, per application version; empty before the valve started. */
