@@ -35,7 +35,7 @@ import org.apache.tomcat.util.res.StringManager;
  * session, so users of {@code ROOT##001} stay on 001 while {@code ROOT##002} is the newest. Every other request
  * (no session cookie, an unknown or expired session id, a POST without a session) would start a new session and
  * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store} and a short body:
- * JSON {@code {"status":503,"state":"MAINTENANCE","server":"<jvmRoute>","retryAfterSeconds":30}} for clients that
+ * JSON {@code {"status":503,"state":"MAINTENANCE","server":"node-a","retryAfterSeconds":30}} for clients that
  * prefer {@code application/json}, a short HTML page for the others. A request Tomcat has already answered (an
  * error such as TRACE's 405, or a committed response) passes on untouched, in maintenance or not.
  *
@@ -80,7 +80,7 @@ public class MaintenanceValve extends ValveBase {
     private volatile MaintenanceDecision decision = new MaintenanceDecision(healthPath, exemptPaths);
     private volatile FlagFile flag;
     private volatile SessionInventory inventory;
-    private volatile String jvmRoute;
+    private volatile String serverId;
 
     public MaintenanceValve() {
         super(true);
@@ -216,7 +216,7 @@ public class MaintenanceValve extends ValveBase {
         if (!(container instanceof Host host)) {
             throw new LifecycleException(sm.getString("maintenanceValve.notOnHost", container));
         }
-        jvmRoute = host.getParent() instanceof Engine engine ? engine.getJvmRoute() : null;
+        serverId = ServerId.of(host);
         inventory = new SessionInventory(host);
         flag = flagFile.isEmpty() ? null : new FlagFile(resolve(flagFile, host));
         state.valveStarted();
@@ -282,13 +282,13 @@ public class MaintenanceValve extends ValveBase {
     }
 
     private void health(Response response) throws IOException {
-        HealthReport report = HealthReport.of(state.isOn(), jvmRoute, inventory.counts(), exemptPaths);
+        HealthReport report = HealthReport.of(state.isOn(), serverId, inventory.counts(), exemptPaths);
         int status = report.state() == HealthReport.State.UP ? healthUpStatus : healthDrainStatus;
         send(response, status, MaintenanceResponse.JSON_TYPE, report.json());
     }
 
     private void reject(Request request, Response response) throws IOException {
-        MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, jvmRoute, retryAfterSeconds);
+        MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, serverId, retryAfterSeconds);
         response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
         if (AcceptHeader.prefersJson(request.getHeader("Accept"))) {
             send(response, maintenanceStatus, MaintenanceResponse.JSON_TYPE, answer.json());
