@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.catalina.Container;
@@ -41,8 +42,8 @@ import org.apache.tomcat.util.res.StringManager;
  *
  * <p><b>The health endpoint</b> at {@code healthPath} is answered here, before any context, with the state and the
  * sessions per application version ({@link HealthReport}): {@code UP} with {@code healthUpStatus} (200);
- * {@code MAINTENANCE} (sessions are still active) and {@code DRAINED} (none is left) with {@code healthDrainStatus}
- * (404). Never a 5xx: with HAProxy's
+ * {@code MAINTENANCE} (a session was used within {@code drainIdleSeconds}) and {@code DRAINED} (none was) with
+ * {@code healthDrainStatus} (404). Never a 5xx: with HAProxy's
  *
  * <pre>
  * option httpchk GET /warcast/health
@@ -76,6 +77,7 @@ public class MaintenanceValve extends ValveBase {
     private volatile int maintenanceStatus = 503;
     private volatile int healthUpStatus = 200;
     private volatile int healthDrainStatus = 404;
+    private volatile int drainIdleSeconds = 300;
 
     private volatile MaintenanceDecision decision = new MaintenanceDecision(healthPath, exemptPaths);
     private volatile FlagFile flag;
@@ -199,6 +201,19 @@ public class MaintenanceValve extends ValveBase {
         return Integer.toString(healthDrainStatus);
     }
 
+    /**
+     * How long a session may go unused and still hold the server in maintenance, in seconds, 1 to 86400; default
+     * 300. A session idle for longer no longer keeps the health from saying {@code DRAINED}, though it still lets
+     * its user in until it times out: counting never expires a session.
+     */
+    public void setDrainIdleSeconds(String value) {
+        drainIdleSeconds = number("drainIdleSeconds", value, 1, 86_400, drainIdleSeconds);
+    }
+
+    public String getDrainIdleSeconds() {
+        return Integer.toString(drainIdleSeconds);
+    }
+
     @Override
     protected void initInternal() throws LifecycleException {
         super.initInternal();
@@ -282,7 +297,9 @@ public class MaintenanceValve extends ValveBase {
     }
 
     private void health(Response response) throws IOException {
-        HealthReport report = HealthReport.of(state.isOn(), serverId, inventory.counts(), exemptPaths);
+        Duration drainIdle = Duration.ofSeconds(drainIdleSeconds);
+        HealthReport report =
+                HealthReport.of(state.isOn(), serverId, drainIdle, inventory.counts(drainIdle), exemptPaths);
         int status = report.state() == HealthReport.State.UP ? healthUpStatus : healthDrainStatus;
         send(response, status, MaintenanceResponse.JSON_TYPE, report.json());
     }
