@@ -35,7 +35,8 @@ import org.apache.tomcat.util.res.StringManager;
  * work. With parallel deployment Tomcat's mapper has already sent such a request to the version that owns the
  * session, so users of {@code ROOT##001} stay on 001 while {@code ROOT##002} is the newest. Every other request
  * (no session cookie, an unknown or expired session id, a POST without a session) would start a new session and
- * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store} and a short body:
+ * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store}, a cookie that
+ * deletes the stale session cookie it came with, if any, and a short body:
  * JSON {@code {"status":503,"state":"MAINTENANCE","server":"node-a","retryAfterSeconds":30}} for clients that
  * prefer {@code application/json}, a short HTML page for the others. A request Tomcat has already answered (an
  * error such as TRACE's 405, or a committed response) passes on untouched, in maintenance or not.
@@ -307,6 +308,7 @@ public class MaintenanceValve extends ValveBase {
     private void reject(Request request, Response response) throws IOException {
         MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, serverId, retryAfterSeconds);
         response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        StaleSessionCookie.delete(request, response);
         if (AcceptHeader.prefersJson(request.getHeader("Accept"))) {
             send(response, maintenanceStatus, MaintenanceResponse.JSON_TYPE, answer.json());
         } else {

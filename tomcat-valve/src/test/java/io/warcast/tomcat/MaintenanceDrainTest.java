@@ -5,6 +5,7 @@ import static io.warcast.tomcat.MaintenanceValveTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.warcast.tomcat.MaintenanceTomcat.RawResponse;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A server drains when its users have gone, not when their sessions time out: in maintenance a session unused for
  * longer than {@code drainIdleSeconds} no longer holds the server, yet stays valid, and looking at sessions never
- * expires one.
+ * expires one. The maintenance answer deletes the stale session cookie a turned-away client came with.
  */
 class MaintenanceDrainTest {
 
@@ -150,6 +151,41 @@ class MaintenanceDrainTest {
         assertThat(manager.findSession(id))
                 .as("the manager's own expiry run ends it")
                 .isNull();
+    }
+
+    @Test
+    void theMaintenanceAnswerDeletesTheStaleSessionCookie() throws Exception {
+        server.deploy("", "001");
+        Context shop = server.deploy("/shop", "");
+        shop.setSessionCookieName("SHOPSESSION");
+        shop.setSessionCookiePath("/shop/");
+        server.start();
+        state.enter();
+
+        HttpResponse<String> stale = server.get("/api/items", "0123456789ABCDEF0123456789ABCDEF.node-a", JSON);
+        assertThat(stale.statusCode()).isEqualTo(503);
+        assertThat(stale.headers().allValues("Set-Cookie"))
+                .as("the cookie of a session this server no longer has is deleted")
+                .singleElement()
+                .satisfies(cookie ->
+                        assertThat(cookie).startsWith("JSESSIONID=;").contains("Max-Age=0", "Path=/", "HttpOnly"));
+
+        RawResponse staleOnShop = server.raw(
+                "GET /shop/cart HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: SHOPSESSION=0123456789ABCDEF.node-a\r\n");
+        assertThat(staleOnShop.statusLine()).startsWith("HTTP/1.1 503 ");
+        assertThat(staleOnShop.header("Set-Cookie"))
+                .as("the context's own session cookie name and path")
+                .hasValueSatisfying(
+                        cookie -> assertThat(cookie).startsWith("SHOPSESSION=;").contains("Max-Age=0", "Path=/shop/"));
+
+        assertThat(server.get("/api/items", null, JSON).headers().allValues("Set-Cookie"))
+                .as("no cookie, nothing to delete")
+                .isEmpty();
+        assertThat(server.get("/api/items;jsessionid=0123456789ABCDEF.node-a", null, JSON)
+                        .headers()
+                        .allValues("Set-Cookie"))
+                .as("a session id in the URL has no cookie to delete")
+                .isEmpty();
     }
 
     private List<String> logIn(int users) {
