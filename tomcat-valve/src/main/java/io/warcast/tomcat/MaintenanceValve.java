@@ -246,7 +246,9 @@ public class MaintenanceValve extends ValveBase {
                 flag == null ? "-" : flag.path(),
                 healthPath,
                 exemptPaths,
-                state.isOn() ? "on" : "off"));
+                state.isOn() ? "on" : "off",
+                Integer.toString(drainIdleSeconds),
+                serverId));
         super.startInternal();
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.apache.catalina.Context;
 import org.apache.catalina.Manager;
 import org.apache.catalina.Session;
@@ -118,6 +119,21 @@ class MaintenanceDrainTest {
                 .as("a user who came back holds the server again")
                 .containsEntry("state", "MAINTENANCE")
                 .containsEntry("activeSessions", 1);
+    }
+
+    @Test
+    void theStartLogSaysHowLongASessionMayIdleAndTheServersName() throws Exception {
+        try (LogCapture hostLog = new LogCapture("org.apache.catalina.core.ContainerBase.[Tomcat].[localhost]")) {
+            server.start();
+
+            assertThat(hostLog.messages(Level.INFO))
+                    .as("what the valve logs when it starts")
+                    .anySatisfy(
+                            message -> assertThat(message)
+                                    .startsWith("Maintenance valve on Host [localhost]")
+                                    .endsWith(
+                                            "sessions idle for more than [2] seconds no longer hold the drain, server [node-a]"));
+        }
     }
 
     @Test
