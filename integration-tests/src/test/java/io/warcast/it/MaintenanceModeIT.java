@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warcast.harness.ManagerClient;
 import io.warcast.harness.SampleClient;
 import java.io.IOException;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,6 +168,44 @@ class MaintenanceModeIT {
                         () -> Files.readString(TomcatUnderTest.base().catalinaLog()),
                         log -> log.contains("Maintenance mode ON, switched by [JMX]")
                                 && log.contains("Maintenance mode OFF, switched by [JMX]"));
+    }
+
+    @Test
+    @Order(3)
+    void noHeaderValueBreaksTheAnswerTraceKeepsTomcats405AndAStaleCookieIsDeleted() throws Exception {
+        setMaintenanceByJmx(true);
+
+        for (String accept : new String[] {";", ";;", "text/html,;"}) {
+            HttpResponse<String> response =
+                    send(request("api/info", null, accept).GET());
+            assertThat(response.statusCode()).as("Accept: %s", accept).isEqualTo(503);
+            assertThat(response.body()).as("Accept: %s", accept).contains("Down for maintenance");
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .as("Accept: %s: Content-Length is the length of the body", accept)
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
+        HttpResponse<String> trace =
+                send(request("api/info", null, "*/*").method("TRACE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(trace.statusCode())
+                .as("TRACE is refused by Tomcat's connector, and the valve leaves that answer alone")
+                .isEqualTo(405);
+        HttpResponse<String> stale =
+                send(request("api/info", "0123456789ABCDEF0123456789ABCDEF." + jvmRoute(), "application/json")
+                        .GET());
+        assertThat(stale.headers().allValues("Set-Cookie"))
+                .as("the 503 deletes the session cookie of a session the server does not have")
+                .singleElement()
+                .satisfies(cookie -> {
+                    HttpCookie deletion = HttpCookie.parse(cookie).get(0);
+                    assertThat(deletion.getName()).as(cookie).isEqualTo("JSESSIONID");
+                    assertThat(deletion.getPath()).as(cookie).isEqualTo("/");
+                    assertThat(deletion.hasExpired())
+                            .as("[%s] deletes the cookie", cookie)
+                            .isTrue();
+                });
+        assertThat(Files.readString(TomcatUnderTest.base().catalinaLog()))
+                .as("no request left a stack trace")
+                .doesNotContain("io.warcast.tomcat.AcceptHeader");
     }
 
     private static void assertMaintenanceAnswer(HttpRequest.Builder request, String what) throws IOException {

@@ -1,68 +1,55 @@
 package io.warcast.tomcat;
 
-import java.util.Locale;
+import io.warcast.tomcat.MediaRanges.MediaRange;
+import java.util.List;
 
 /**
  * Reads an HTTP {@code Accept} header just far enough to answer one question: does the client prefer JSON to
- * HTML? The preferred type has the higher quality; at equal quality the more specific media range wins
- * ({@code application/json} over {@code *}{@code /*}), and at a full tie HTML, which a person can read.
+ * HTML? For each of the two, the most specific media range that matches it decides its quality (RFC 9110, 12.5.1:
+ * {@code application/json} over {@code application/*} over {@code *}{@code /*}). JSON is preferred when its quality
+ * is above zero and higher than HTML's, or equal with a more specific range; every other case, a missing or
+ * unreadable header included, goes to HTML, which a person can read. Media ranges that do not parse are ignored
+ * ({@link MediaRanges}), so no header value makes this throw.
  */
 final class AcceptHeader {
 
     private AcceptHeader() {}
 
     static boolean prefersJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        Preference json = Preference.NONE;
-        Preference html = Preference.NONE;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            double quality = quality(parts);
-            json = json.better(Preference.of(type, quality, "application", "json"));
-            html = html.better(Preference.of(type, quality, "text", "html"));
-        }
-        return json.compareTo(html) > 0;
+        List<MediaRange> ranges = MediaRanges.parse(accept);
+        Preference json = Preference.of(ranges, "application", "json");
+        Preference html = Preference.of(ranges, "text", "html");
+        return json.quality > 0 && json.compareTo(html) > 0;
     }
 
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip();
-            if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
-                try {
-                    double q = Double.parseDouble(parameter.substring(2).strip());
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
-    }
-
-    /** How well one media range matches a type: its quality, and 2 for exact, 1 for {@code type/*}, 0 for any. */
+    /** How well the header accepts a type: the quality of its most specific matching range, and how specific. */
     private record Preference(double quality, int specificity) implements Comparable<Preference> {
 
         static final Preference NONE = new Preference(0, -1);
 
-        static Preference of(String range, double quality, String type, String subtype) {
-            if (range.equals(type + "/" + subtype)) {
-                return new Preference(quality, 2);
+        /** The first of the most specific ranges that match: 2 for exact, 1 for {@code type/*}, 0 for any. */
+        static Preference of(List<MediaRange> ranges, String type, String subtype) {
+            Preference best = NONE;
+            for (MediaRange range : ranges) {
+                int specificity = specificity(range, type, subtype);
+                if (specificity > best.specificity) {
+                    best = new Preference(range.quality(), specificity);
+                }
             }
-            if (range.equals(type + "/*")) {
-                return new Preference(quality, 1);
-            }
-            if (range.equals("*/*")) {
-                return new Preference(quality, 0);
-            }
-            return NONE;
+            return best;
         }
 
-        /** The most specific matching range decides (RFC 9110, 12.5.1), whatever its quality. */
-        Preference better(Preference other) {
-            return other.specificity > specificity ? other : this;
+        private static int specificity(MediaRange range, String type, String subtype) {
+            if (range.type().equals("*")) {
+                return 0;
+            }
+            if (!range.type().equals(type)) {
+                return -1;
+            }
+            if (range.subtype().equals("*")) {
+                return 1;
+            }
+            return range.subtype().equals(subtype) ? 2 : -1;
         }
 
         @Override

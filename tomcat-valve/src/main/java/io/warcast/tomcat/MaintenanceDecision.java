@@ -9,6 +9,8 @@ import java.util.function.BooleanSupplier;
 final class MaintenanceDecision {
 
     enum Outcome {
+        /** Tomcat, or a valve before, has already answered (an error, a committed response): pass untouched. */
+        ALREADY_ANSWERED(true),
         /** Answer the health endpoint. */
         HEALTH(false),
         /** Not in maintenance: pass. */
@@ -41,10 +43,14 @@ final class MaintenanceDecision {
 
     /**
      * @param path the decoded request URI
+     * @param alreadyAnswered whether the response already is an error or committed
      * @param maintenance whether the server is in maintenance
      * @param hasValidSession whether the request carries the id of a valid session of the context it is mapped to
      */
-    Outcome decide(String path, boolean maintenance, BooleanSupplier hasValidSession) {
+    Outcome decide(String path, boolean alreadyAnswered, boolean maintenance, BooleanSupplier hasValidSession) {
+        if (alreadyAnswered) {
+            return Outcome.ALREADY_ANSWERED;
+        }
         if (path.equals(healthPath)) {
             return Outcome.HEALTH;
         }

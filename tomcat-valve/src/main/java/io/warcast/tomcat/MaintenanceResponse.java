@@ -8,7 +8,7 @@ import org.apache.tomcat.util.security.Escape;
  * The body of the maintenance answer: JSON for clients that prefer it, else a short HTML page. Never empty.
  *
  * @param status the HTTP status
- * @param server the jvmRoute, {@code null} when the Engine has none
+ * @param server the server's name ({@link ServerId})
  * @param retryAfterSeconds what the {@code Retry-After} header says
  */
 record MaintenanceResponse(int status, String server, int retryAfterSeconds) {
@@ -31,7 +31,7 @@ record MaintenanceResponse(int status, String server, int retryAfterSeconds) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + title + "</title></head>\n"
                 + "<body><h1>Down for maintenance</h1>\n"
                 + "<p>This server is being updated. Please try again in " + retryAfterSeconds + " seconds.</p>\n"
-                + (server == null ? "" : "<p><small>Server " + Escape.htmlElementContent(server) + "</small></p>\n")
+                + "<p><small>Server " + Escape.htmlElementContent(server) + "</small></p>\n"
                 + "</body></html>\n";
     }
 }

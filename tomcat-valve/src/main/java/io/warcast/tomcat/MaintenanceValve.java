@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.catalina.Container;
@@ -34,14 +35,16 @@ import org.apache.tomcat.util.res.StringManager;
  * work. With parallel deployment Tomcat's mapper has already sent such a request to the version that owns the
  * session, so users of {@code ROOT##001} stay on 001 while {@code ROOT##002} is the newest. Every other request
  * (no session cookie, an unknown or expired session id, a POST without a session) would start a new session and
- * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store} and a short body:
- * JSON {@code {"status":503,"state":"MAINTENANCE","server":"<jvmRoute>","retryAfterSeconds":30}} for clients that
- * prefer {@code application/json}, a short HTML page for the others.
+ * gets {@code maintenanceStatus} (503) with {@code Retry-After}, {@code Cache-Control: no-store}, a cookie that
+ * deletes the stale session cookie it came with, if any, and a short body:
+ * JSON {@code {"status":503,"state":"MAINTENANCE","server":"node-a","retryAfterSeconds":30}} for clients that
+ * prefer {@code application/json}, a short HTML page for the others. A request Tomcat has already answered (an
+ * error such as TRACE's 405, or a committed response) passes on untouched, in maintenance or not.
  *
  * <p><b>The health endpoint</b> at {@code healthPath} is answered here, before any context, with the state and the
  * sessions per application version ({@link HealthReport}): {@code UP} with {@code healthUpStatus} (200);
- * {@code MAINTENANCE} (sessions are still active) and {@code DRAINED} (none is left) with {@code healthDrainStatus}
- * (404). Never a 5xx: with HAProxy's
+ * {@code MAINTENANCE} (a session was used within {@code drainIdleSeconds}) and {@code DRAINED} (none was) with
+ * {@code healthDrainStatus} (404). Never a 5xx: with HAProxy's
  *
  * <pre>
  * option httpchk GET /warcast/health
@@ -75,11 +78,12 @@ public class MaintenanceValve extends ValveBase {
     private volatile int maintenanceStatus = 503;
     private volatile int healthUpStatus = 200;
     private volatile int healthDrainStatus = 404;
+    private volatile int drainIdleSeconds = 300;
 
     private volatile MaintenanceDecision decision = new MaintenanceDecision(healthPath, exemptPaths);
     private volatile FlagFile flag;
     private volatile SessionInventory inventory;
-    private volatile String jvmRoute;
+    private volatile String serverId;
 
     public MaintenanceValve() {
         super(true);
@@ -198,6 +202,19 @@ public class MaintenanceValve extends ValveBase {
         return Integer.toString(healthDrainStatus);
     }
 
+    /**
+     * How long a session may go unused and still hold the server in maintenance, in seconds, 1 to 86400; default
+     * 300. A session idle for longer no longer keeps the health from saying {@code DRAINED}, though it still lets
+     * its user in until it times out: counting never expires a session.
+     */
+    public void setDrainIdleSeconds(String value) {
+        drainIdleSeconds = number("drainIdleSeconds", value, 1, 86_400, drainIdleSeconds);
+    }
+
+    public String getDrainIdleSeconds() {
+        return Integer.toString(drainIdleSeconds);
+    }
+
     @Override
     protected void initInternal() throws LifecycleException {
         super.initInternal();
@@ -215,7 +232,7 @@ public class MaintenanceValve extends ValveBase {
         if (!(container instanceof Host host)) {
             throw new LifecycleException(sm.getString("maintenanceValve.notOnHost", container));
         }
-        jvmRoute = host.getParent() instanceof Engine engine ? engine.getJvmRoute() : null;
+        serverId = ServerId.of(host);
         inventory = new SessionInventory(host);
         flag = flagFile.isEmpty() ? null : new FlagFile(resolve(flagFile, host));
         state.valveStarted();
@@ -229,7 +246,9 @@ public class MaintenanceValve extends ValveBase {
                 flag == null ? "-" : flag.path(),
                 healthPath,
                 exemptPaths,
-                state.isOn() ? "on" : "off"));
+                state.isOn() ? "on" : "off",
+                Integer.toString(drainIdleSeconds),
+                serverId));
         super.startInternal();
     }
 
@@ -250,6 +269,7 @@ public class MaintenanceValve extends ValveBase {
         String path = request.getDecodedRequestURI();
         Outcome outcome = decision.decide(
                 path == null ? "" : path,
+                alreadyAnswered(response),
                 state.isOn(),
                 // Tomcat found the requested id among the valid sessions of the context the mapper chose. Unlike
                 // getSessionInternal(false) this does not mark the session accessed.
@@ -264,20 +284,33 @@ public class MaintenanceValve extends ValveBase {
         }
     }
 
+    /**
+     * Whether Tomcat answered before the Host's pipeline, or a valve before this one did. {@code sendError} marks
+     * the response as an error (TRACE's 405, an invalid URI's 400), which the ErrorReportValve after this one
+     * renders; but the HTTP processor refuses some requests by setting only the status (a request line and a Host
+     * header that disagree), so any status from 400 on counts too: a request enters the Host with 200 otherwise.
+     */
+    private static boolean alreadyAnswered(Response response) {
+        return response.isCommitted() || response.isError() || response.getStatus() >= 400;
+    }
+
     /** The sessions of this valve's Host, per application version; empty before the valve started. */
     public SessionInventory sessionInventory() {
         return inventory;
     }
 
     private void health(Response response) throws IOException {
-        HealthReport report = HealthReport.of(state.isOn(), jvmRoute, inventory.counts(), exemptPaths);
+        Duration drainIdle = Duration.ofSeconds(drainIdleSeconds);
+        HealthReport report =
+                HealthReport.of(state.isOn(), serverId, drainIdle, inventory.counts(drainIdle), exemptPaths);
         int status = report.state() == HealthReport.State.UP ? healthUpStatus : healthDrainStatus;
         send(response, status, MaintenanceResponse.JSON_TYPE, report.json());
     }
 
     private void reject(Request request, Response response) throws IOException {
-        MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, jvmRoute, retryAfterSeconds);
+        MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, serverId, retryAfterSeconds);
         response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        StaleSessionCookie.delete(request, response);
         if (AcceptHeader.prefersJson(request.getHeader("Accept"))) {
             send(response, maintenanceStatus, MaintenanceResponse.JSON_TYPE, answer.json());
         } else {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.catalina.Context;
 import org.apache.catalina.Host;
 import org.apache.catalina.Manager;
@@ -19,8 +20,9 @@ import org.apache.catalina.Session;
  * The sessions of every application version of a Host, as plain records for the health endpoint and the admin
  * page. Session ids are masked ({@link #maskId}): no full session id ever leaves this class.
  *
- * <p>Only valid sessions are listed: looking at a timed-out session expires it, as any access in Tomcat does, so
- * the counts do not wait for the manager's next expiry run.
+ * <p>Only live sessions are listed: a session that has timed out but waits for the manager's next expiry run is
+ * left out, as Tomcat no longer accepts it. Looking never expires, invalidates or touches a session
+ * ({@link SessionActivity}).
  */
 public final class SessionInventory {
 
@@ -40,16 +42,17 @@ public final class SessionInventory {
     }
 
     /**
-     * One context (one version of one application) and how many valid sessions it has.
+     * One context (one version of one application) and how many live sessions it has.
      *
      * @param path the context path, {@code /} for ROOT
      * @param version the parallel-deployment version, {@code ""} when the application is not versioned
-     * @param active the number of valid sessions
+     * @param active the sessions used within the idle limit
+     * @param idle the sessions unused for longer than the idle limit that have not timed out
      */
-    public record ContextCount(String path, String version, int active) {}
+    public record ContextCount(String path, String version, int active, int idle) {}
 
     /**
-     * One context and its valid sessions, the least recently used first.
+     * One context and its live sessions, the least recently used first.
      *
      * @param path the context path, {@code /} for ROOT
      * @param version the parallel-deployment version, {@code ""} when the application is not versioned
@@ -80,24 +83,33 @@ public final class SessionInventory {
             String principal,
             Map<String, String> clientInfo) {}
 
-    /** Every context of the Host with its count of valid sessions, by path then version. */
-    public List<ContextCount> counts() {
+    /**
+     * Every context of the Host with its live sessions counted as active or idle, by path then version.
+     *
+     * @param idleLimit how long a session may go unused and still count as active
+     */
+    public List<ContextCount> counts(Duration idleLimit) {
         List<ContextCount> counts = new ArrayList<>();
         for (Context context : contexts()) {
+            Map<SessionActivity, Long> byActivity = sessions(context).stream()
+                    .collect(Collectors.groupingBy(
+                            session -> SessionActivity.of(session, idleLimit), Collectors.counting()));
             counts.add(new ContextCount(
                     displayPath(context),
                     version(context),
-                    validSessions(context).size()));
+                    byActivity.getOrDefault(SessionActivity.ACTIVE, 0L).intValue(),
+                    byActivity.getOrDefault(SessionActivity.IDLE, 0L).intValue()));
         }
         return counts;
     }
 
-    /** Every context of the Host with its valid sessions, by path then version. */
+    /** Every context of the Host with its live sessions, by path then version. */
     public List<ContextSessions> sessions() {
         Instant now = clock.instant();
         List<ContextSessions> result = new ArrayList<>();
         for (Context context : contexts()) {
-            List<SessionView> views = validSessions(context).stream()
+            List<SessionView> views = sessions(context).stream()
+                    .filter(session -> !SessionActivity.timedOut(session))
                     .sorted(Comparator.comparingLong(Session::getLastAccessedTimeInternal))
                     .map(session -> view(session, now))
                     .toList();
@@ -122,12 +134,13 @@ public final class SessionInventory {
                 .toList();
     }
 
-    private static List<Session> validSessions(Context context) {
+    /** The sessions the context's manager holds, timed-out ones included. */
+    private static List<Session> sessions(Context context) {
         Manager manager = context.getManager();
         if (manager == null || !context.getState().isAvailable()) {
             return List.of();
         }
-        return Arrays.stream(manager.findSessions()).filter(Session::isValid).toList();
+        return Arrays.asList(manager.findSessions());
     }
 
     private static SessionView view(Session session, Instant now) {

@@ -19,7 +19,12 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     LogCapture(Class<?> source) {
-        logger = Logger.getLogger(source.getName());
+        this(source.getName());
+    }
+
+    /** What the loggers named {@code name} and below it log. */
+    LogCapture(String name) {
+        logger = Logger.getLogger(name);
         logger.addHandler(this);
     }
 

@@ -22,41 +22,54 @@ class MaintenanceDecisionTest {
     }
 
     @Test
+    void whatTomcatAlreadyAnsweredPassesUntouchedEvenOnTheHealthPath() {
+        assertThat(decision.decide("/api/items", true, true, session(false))).isEqualTo(Outcome.ALREADY_ANSWERED);
+        assertThat(decision.decide("/warcast/health", true, true, session(false)))
+                .isEqualTo(Outcome.ALREADY_ANSWERED);
+        assertThat(decision.decide("/api/items", true, false, session(false))).isEqualTo(Outcome.ALREADY_ANSWERED);
+        assertThat(Outcome.ALREADY_ANSWERED.passes()).isTrue();
+        assertThat(sessionLookups).hasValue(0);
+    }
+
+    @Test
     void theHealthPathIsAnsweredInMaintenance() {
-        assertThat(decision.decide("/warcast/health", true, session(false))).isEqualTo(Outcome.HEALTH);
+        assertThat(decision.decide("/warcast/health", false, true, session(false)))
+                .isEqualTo(Outcome.HEALTH);
     }
 
     @Test
     void theHealthPathIsAnsweredOutsideMaintenanceToo() {
-        assertThat(decision.decide("/warcast/health", false, session(false))).isEqualTo(Outcome.HEALTH);
+        assertThat(decision.decide("/warcast/health", false, false, session(false)))
+                .isEqualTo(Outcome.HEALTH);
         assertThat(Outcome.HEALTH.passes()).isFalse();
     }
 
     @Test
     void outsideMaintenanceEveryRequestPassesWithoutLookingForASession() {
-        assertThat(decision.decide("/api/items", false, session(false))).isEqualTo(Outcome.NOT_IN_MAINTENANCE);
+        assertThat(decision.decide("/api/items", false, false, session(false))).isEqualTo(Outcome.NOT_IN_MAINTENANCE);
         assertThat(Outcome.NOT_IN_MAINTENANCE.passes()).isTrue();
         assertThat(sessionLookups).hasValue(0);
     }
 
     @Test
     void anExemptPathPassesInMaintenanceWithoutASession() {
-        assertThat(decision.decide("/static/app.js", true, session(false))).isEqualTo(Outcome.EXEMPT);
-        assertThat(decision.decide("/status", true, session(false))).isEqualTo(Outcome.EXEMPT);
+        assertThat(decision.decide("/static/app.js", false, true, session(false)))
+                .isEqualTo(Outcome.EXEMPT);
+        assertThat(decision.decide("/status", false, true, session(false))).isEqualTo(Outcome.EXEMPT);
         assertThat(Outcome.EXEMPT.passes()).isTrue();
         assertThat(sessionLookups).hasValue(0);
     }
 
     @Test
     void aRequestWithAValidSessionPassesInMaintenance() {
-        assertThat(decision.decide("/api/items", true, session(true))).isEqualTo(Outcome.VALID_SESSION);
+        assertThat(decision.decide("/api/items", false, true, session(true))).isEqualTo(Outcome.VALID_SESSION);
         assertThat(Outcome.VALID_SESSION.passes()).isTrue();
     }
 
     @Test
     void aRequestWithoutAValidSessionIsRejectedInMaintenance() {
-        assertThat(decision.decide("/api/items", true, session(false))).isEqualTo(Outcome.REJECT);
-        assertThat(decision.decide("/status/more", true, session(false)))
+        assertThat(decision.decide("/api/items", false, true, session(false))).isEqualTo(Outcome.REJECT);
+        assertThat(decision.decide("/status/more", false, true, session(false)))
                 .as("an exact pattern covers only its own path")
                 .isEqualTo(Outcome.REJECT);
         assertThat(Outcome.REJECT.passes()).isFalse();

@@ -1,13 +1,18 @@
 package io.warcast.tomcat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Valve;
@@ -32,11 +37,15 @@ final class MaintenanceTomcat implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    MaintenanceTomcat(Path dir, String jvmRoute) {
+    /** A Tomcat whose Host runs {@code before} and then the maintenance valve. */
+    MaintenanceTomcat(Path dir, String jvmRoute, Valve... before) {
         embedded = new EmbeddedTomcat(dir, jvmRoute);
         tomcat = embedded.tomcat;
         baseDir = embedded.baseDir;
         tomcat.getEngine().setBackgroundProcessorDelay(1);
+        for (Valve earlier : before) {
+            tomcat.getHost().getPipeline().addValve(earlier);
+        }
         tomcat.getHost().getPipeline().addValve(valve);
     }
 
@@ -76,6 +85,55 @@ final class MaintenanceTomcat implements AutoCloseable {
 
     HttpResponse<String> post(String path, String sessionId, String accept) {
         return send(request(path, sessionId, accept).POST(HttpRequest.BodyPublishers.ofString("name=x")));
+    }
+
+    HttpResponse<String> send(String method, String path, String accept) {
+        return send(request(path, null, accept).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * Sends {@code head} (the request line and headers, each ending in CRLF) over a plain socket, with
+     * {@code Connection: close}, and returns what came back until the server closed: for requests no HTTP client
+     * sends, such as a request line and a Host header that disagree.
+     */
+    RawResponse raw(String head) {
+        try (Socket socket = new Socket("127.0.0.1", tomcat.getConnector().getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return RawResponse.of(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A response as it came over the wire.
+     *
+     * @param statusLine the first line
+     * @param headers the header lines, as sent
+     * @param body the bytes after the blank line
+     */
+    record RawResponse(String statusLine, List<String> headers, byte[] body) {
+
+        static RawResponse of(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                throw new AssertionError("no complete response head in [" + text + "]");
+            }
+            List<String> lines = List.of(text.substring(0, end).split("\r\n"));
+            byte[] body = text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
+            return new RawResponse(lines.get(0), lines.subList(1, lines.size()), body);
+        }
+
+        Optional<String> header(String name) {
+            return headers.stream()
+                    .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip())
+                    .findFirst();
+        }
     }
 
     /** Logs in (creates a session) and returns the session id from the cookie. */

@@ -29,7 +29,9 @@ class MaintenanceValveSettingsTest {
                 "maintenanceStatus | 200 | a whole number from 400 to 599",
                 "healthUpStatus | 404 | a whole number from 200 to 299",
                 "healthDrainStatus | 503 | a whole number from 200 to 499",
-                "flagFile | conf/a\u0000b | a file path"
+                "flagFile | conf/a\u0000b | a file path",
+                "drainIdleSeconds | 0 | a whole number from 1 to 86400",
+                "drainIdleSeconds | 5m | a whole number from 1 to 86400"
             })
     void aBadValueFailsTheStartNamingAttributeAndValue(String attribute, String value, String expected)
             throws Exception {

@@ -67,7 +67,8 @@ class MaintenanceValveTest {
                 .containsEntry("state", "UP")
                 .containsEntry("server", "node-a")
                 .containsEntry(
-                        "sessions", List.of(Map.of("context", "/", "version", "001", "active", 1, "exempt", false)))
+                        "sessions",
+                        List.of(Map.of("context", "/", "version", "001", "active", 1, "idle", 0, "exempt", false)))
                 .containsEntry("totalSessions", 1);
     }
 
@@ -185,9 +186,9 @@ class MaintenanceValveTest {
                 .containsEntry(
                         "sessions",
                         List.of(
-                                Map.of("context", "/", "version", "001", "active", 1, "exempt", false),
-                                Map.of("context", "/", "version", "002", "active", 1, "exempt", false),
-                                Map.of("context", "/manager", "version", "", "active", 1, "exempt", true)))
+                                Map.of("context", "/", "version", "001", "active", 1, "idle", 0, "exempt", false),
+                                Map.of("context", "/", "version", "002", "active", 1, "idle", 0, "exempt", false),
+                                Map.of("context", "/manager", "version", "", "active", 1, "idle", 0, "exempt", true)))
                 .containsEntry("totalSessions", 2);
 
         server.get("/logout", on001, JSON);
@@ -305,7 +306,7 @@ class MaintenanceValveTest {
                 server.get("/x", "F" + bare.substring(1) + ".node-a", JSON).body(),
                 server.get("/x", "F" + bare.substring(1) + ".node-a", BROWSER).body(),
                 server.valve.sessionInventory().sessions().toString(),
-                server.valve.sessionInventory().counts().toString(),
+                server.valve.sessionInventory().counts(Duration.ofMinutes(5)).toString(),
                 String.join("\n", stateLog.messages(Level.INFO)));
 
         assertThat(outputs).contains(id.substring(0, 6) + "…").doesNotContain(bare.substring(0, 7));
