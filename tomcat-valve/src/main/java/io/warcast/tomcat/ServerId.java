@@ -23,7 +23,8 @@ final class ServerId {
         return localHostName();
     }
 
-    private static String localHostName() {
+    /** The machine's host name, else {@code localhost}. */
+    static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -4,8 +4,6 @@ import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
 import io.warcast.api.spi.WarcastProviders;
 import java.io.File;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -220,7 +218,7 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
      * ({@code amqpbroadcast.serverid}). Allowed, but said once, so that whoever meets both knows they are one server.
      */
     private static void reportAnotherId(String providerName, String serverId, Optional<String> jvmRoute) {
-        String shown = jvmRoute.orElseGet(WarcastLifecycleListener::hostName);
+        String shown = jvmRoute.orElseGet(ServerId::localHostName);
         if (!serverId.equals(shown)) {
             log.info(sm.getString(
                     "warcastLifecycleListener.serverIdDiffers",
@@ -228,14 +226,6 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
                     serverId,
                     jvmRoute.isPresent() ? "jvmRoute" : "host name",
                     shown));
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 
