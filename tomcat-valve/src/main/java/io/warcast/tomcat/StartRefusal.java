@@ -12,9 +12,10 @@ import org.apache.catalina.Server;
  * {@code startup/Catalina.java} and {@code startup/Bootstrap.java}): {@code Catalina.start()} logs a failed Server
  * start with its stack trace and returns, and {@code Bootstrap.main} then returns too, so the JVM exits with 0. A
  * failed Server init is logged with its stack trace by {@code Catalina.load()}, and {@code Catalina.start()} then
- * starts the server all the same; only with {@code -Dorg.apache.catalina.startup.EXIT_ON_INIT_FAILURE=true} does
- * {@code Bootstrap.main} exit with 1, after a stack trace. Ending the process here needs no setting and adds nothing
- * to Warcast's line.
+ * starts the server anyway and stops it at once ({@code LifecycleBase.start()} first stops a FAILED component, which
+ * ends {@code StandardServer.await()}): 0 again. Only with
+ * {@code -Dorg.apache.catalina.startup.EXIT_ON_INIT_FAILURE=true} does {@code Bootstrap.main} exit with 1, after a
+ * stack trace. Ending the process here needs no setting and adds nothing to Warcast's line.
  *
  * <p>An embedded Tomcat (no {@code Catalina}) is part of someone else's program: it gets the exception instead, and
  * its caller decides.
