@@ -68,16 +68,21 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     }
 
     @Override
+    public void checkSettings(ServerEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        readSettings(environment);
+    }
+
+    @Override
     public void start(ServerEnvironment environment) {
         Objects.requireNonNull(environment, "environment");
         synchronized (lock) {
             if (state != State.NEW) {
                 throw new IllegalStateException("The Warcast provider is " + state + "; it starts only once");
             }
-            SettingsFile file = SettingsFile.locate(environment, System.getProperty(SettingsFile.CONFIG_PROPERTY));
-            BroadcasterSettings parsed =
-                    BroadcasterSettings.parse(file.entries(), defaultServerId(environment), this.environment);
-            log.info("Warcast settings ({}): {}", file.source(), parsed.describe());
+            ReadSettings read = readSettings(environment);
+            BroadcasterSettings parsed = read.settings();
+            log.info("Warcast settings ({}): {}", read.file().source(), parsed.describe());
             pool = new DeliveryPool(parsed.deliveryThreads());
             fanOut = new LocalFanOut(new MailboxFactory(pool, parsed.listenerQueue(), metrics), metrics);
             if (parsed.usesBroker()) {
@@ -97,7 +102,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                                 + " each other, other servers hear nothing.",
                         SettingKeys.HOSTNAME,
                         SettingKeys.URI,
-                        file.source());
+                        read.file().source());
             }
             jmx = BroadcasterJmx.register(metrics, parsed.serverId());
             settings = parsed;
@@ -215,6 +220,14 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
     public BroadcasterMetrics metrics() {
         return metrics;
     }
+
+    private ReadSettings readSettings(ServerEnvironment environment) {
+        SettingsFile file = SettingsFile.locate(environment, System.getProperty(SettingsFile.CONFIG_PROPERTY));
+        return new ReadSettings(
+                file, BroadcasterSettings.parse(file.entries(), defaultServerId(environment), this.environment));
+    }
+
+    private record ReadSettings(SettingsFile file, BroadcasterSettings settings) {}
 
     private static String defaultServerId(ServerEnvironment environment) {
         return environment

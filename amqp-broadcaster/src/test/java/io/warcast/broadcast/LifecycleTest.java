@@ -10,6 +10,9 @@ import io.warcast.api.spi.ParticipantSpec;
 import io.warcast.api.spi.Participation;
 import io.warcast.api.spi.WarcastProviders;
 import io.warcast.broadcast.ListenerIsolationTest.BlockingListener;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +128,36 @@ class LifecycleTest {
                     .until(() -> warcastThreads().stream().noneMatch(name -> name.startsWith("warcast-delivery-")));
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void checkingTheSettingsRefusesABadValueByKeyValueAndExpectedFormAndStartsNothing() throws Exception {
+        Files.writeString(conf.resolve("warcast.properties"), "amqpbroadcast.port=abc\n");
+        AmqpBroadcasterProvider provider = new AmqpBroadcasterProvider(name -> null);
+
+        assertThatThrownBy(() -> provider.checkSettings(LocalBroadcaster.environment(conf)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("amqpbroadcast.port=[abc]: expected a whole number from 1 to 65535");
+        assertThat(warcastThreads()).as("threads after a failed check").isEmpty();
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(BroadcasterJmx.objectName("tomcat-a")))
+                .as("a check registers nothing in JMX")
+                .isFalse();
+    }
+
+    @Test
+    void checkingGoodSettingsStartsNothingAndLeavesTheProviderToStart() throws IOException {
+        Files.writeString(conf.resolve("warcast.properties"), "amqpbroadcast.hostname=broker.invalid\n");
+        AmqpBroadcasterProvider provider = new AmqpBroadcasterProvider(name -> null);
+
+        provider.checkSettings(LocalBroadcaster.environment(conf));
+
+        assertThat(warcastThreads()).as("threads after a check").isEmpty();
+        provider.start(LocalBroadcaster.environment(conf));
+        try {
+            assertThat(warcastThreads()).contains("warcast-amqp-link-1");
+        } finally {
+            provider.stop();
         }
     }
 

@@ -1,12 +1,7 @@
 package io.warcast.tomcat;
 
-import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
-import io.warcast.api.spi.WarcastProviders;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,9 +34,13 @@ import org.apache.tomcat.util.res.StringManager;
  * {@code util/LifecycleBase.java}, {@code startup/ContextConfig.java}):
  *
  * <ul>
+ *   <li>Server {@code before_init}: the first event of all, fired by {@code Catalina.load()} (and by
+ *       {@code catalina.sh configtest}) before any Service or Connector initialises, once {@code server.xml} has been
+ *       read. The provider's settings are checked here, starting nothing: a bad setting ends a Tomcat that Catalina
+ *       runs with exit status 1, and fails an embedded Tomcat's {@code init()} ({@link StartRefusal}).
  *   <li>Server {@code before_start}: fired before any Service, Engine, Host or Context starts, so the provider is up
  *       before the first application, whether it is declared in {@code server.xml} or deployed by HostConfig when
- *       its Host starts. Throwing here fails {@code Server.start()} and Tomcat does not start.
+ *       its Host starts. A failure here is refused the same way.
  *   <li>{@code ContainerBase.addChildInternal} fires {@code addChild} <em>before</em> it starts the child, so a
  *       Context deployed later (HostConfig, the manager's {@code deploy?path=/&version=002}) carries this listener
  *       before its first lifecycle event.
@@ -67,16 +66,28 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
     private static final Log log = LogFactory.getLog(WarcastLifecycleListener.class);
     private static final StringManager sm = StringManager.getManager(WarcastLifecycleListener.class);
 
+    private final ProviderStartup startup;
     private final Set<Context> contexts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean misplacementReported = new AtomicBoolean();
     private volatile ContextParticipations participations;
+
+    /** The listener {@code server.xml} configures. */
+    public WarcastLifecycleListener() {
+        this(StartRefusal.endingTheProcess());
+    }
+
+    WarcastLifecycleListener(StartRefusal refusal) {
+        this.startup = new ProviderStartup(refusal);
+    }
 
     @Override
     public void lifecycleEvent(LifecycleEvent event) {
         Lifecycle lifecycle = event.getLifecycle();
         String type = event.getType();
         if (lifecycle instanceof Server server) {
-            if (Lifecycle.BEFORE_START_EVENT.equals(type)) {
+            if (Lifecycle.BEFORE_INIT_EVENT.equals(type)) {
+                startup.check(server);
+            } else if (Lifecycle.BEFORE_START_EVENT.equals(type)) {
                 serverStarting(server);
             } else if (Lifecycle.AFTER_START_EVENT.equals(type)) {
                 serverStarted();
@@ -107,34 +118,10 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
         if (participations != null) {
             return;
         }
-        WarcastProvider provider;
-        try {
-            provider = WarcastProviders.load();
-        } catch (IllegalStateException e) {
-            log.error(sm.getString("warcastLifecycleListener.noProvider", e.getMessage()));
-            return;
-        }
-        ServerEnvironment environment = new ServerEnvironment(jvmRoute(server), configurationDirectory(server));
-        try {
-            ServerClassLoader.run(() -> provider.start(environment));
-        } catch (IllegalArgumentException e) {
-            log.error(sm.getString("warcastLifecycleListener.providerSettingInvalid", provider.name(), e.getMessage()));
-            throw e;
-        } catch (RuntimeException e) {
-            log.error(sm.getString("warcastLifecycleListener.providerStartFailed", provider.name()), e);
-            throw e;
-        }
-        Optional<String> serverId = provider.serverId();
-        log.info(sm.getString(
-                "warcastLifecycleListener.providerStarted",
-                provider.name(),
-                serverId.orElse("-"),
-                environment.configurationDirectory().map(Path::toString).orElse("-")));
-        if (serverId.isPresent()) {
-            reportAnotherId(provider.name(), serverId.get(), environment.serverId());
-        }
-        participations = new ContextParticipations(provider);
-        Arrays.stream(server.findServices()).map(Service::getContainer).forEach(this::follow);
+        startup.start(server).ifPresent(provider -> {
+            participations = new ContextParticipations(provider);
+            Arrays.stream(server.findServices()).map(Service::getContainer).forEach(this::follow);
+        });
     }
 
     private void serverStarted() {
@@ -211,37 +198,5 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
             container.removeContainerListener(this);
             Arrays.stream(container.findChildren()).forEach(this::unfollow);
         }
-    }
-
-    /**
-     * The health endpoint names this server by its jvmRoute, else the host name; a provider may use an id of its own
-     * ({@code amqpbroadcast.serverid}). Allowed, but said once, so that whoever meets both knows they are one server.
-     */
-    private static void reportAnotherId(String providerName, String serverId, Optional<String> jvmRoute) {
-        String shown = jvmRoute.orElseGet(ServerId::localHostName);
-        if (!serverId.equals(shown)) {
-            log.info(sm.getString(
-                    "warcastLifecycleListener.serverIdDiffers",
-                    providerName,
-                    serverId,
-                    jvmRoute.isPresent() ? "jvmRoute" : "host name",
-                    shown));
-        }
-    }
-
-    private static Optional<String> jvmRoute(Server server) {
-        return Arrays.stream(server.findServices())
-                .map(Service::getContainer)
-                .filter(engine -> engine != null && engine.getJvmRoute() != null)
-                .map(engine -> engine.getJvmRoute().trim())
-                .filter(route -> !route.isEmpty())
-                .findFirst();
-    }
-
-    private static Optional<Path> configurationDirectory(Server server) {
-        return Optional.ofNullable(server.getCatalinaBase())
-                .map(base -> new File(base, "conf"))
-                .filter(File::isDirectory)
-                .map(File::toPath);
     }
 }

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.startup.Catalina;
 import org.apache.catalina.startup.Constants;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
@@ -18,6 +21,9 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 final class EmbeddedTomcat implements AutoCloseable {
 
     final Tomcat tomcat = new Tomcat();
+    /** The exit statuses the Warcast listener asked for: it must never end the JVM that runs the tests. */
+    final List<Integer> exitStatuses = new CopyOnWriteArrayList<>();
+
     final Path baseDir;
     private final Path appsDir;
 
@@ -38,7 +44,13 @@ final class EmbeddedTomcat implements AutoCloseable {
     }
 
     EmbeddedTomcat withWarcast() {
-        tomcat.getServer().addLifecycleListener(new WarcastLifecycleListener());
+        tomcat.getServer().addLifecycleListener(new WarcastLifecycleListener(new StartRefusal(exitStatuses::add)));
+        return this;
+    }
+
+    /** Makes the Server look as it does when Tomcat's scripts run it: Catalina, not an embedding program, owns it. */
+    EmbeddedTomcat runByCatalina() {
+        tomcat.getServer().setCatalina(new Catalina());
         return this;
     }
 

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * {@link #reset()} before each test.
  *
  * <p>An application whose settings hold {@value #REJECTED_KEY} is refused with an IllegalArgumentException, as a
- * real provider refuses a bad setting; {@link #failStartWith} makes {@link #start} fail.
+ * real provider refuses a bad setting; {@link #failCheckWith} makes {@link #checkSettings} fail, {@link #failStartWith}
+ * {@link #start}.
  */
 public class FakeWarcastProvider implements WarcastProvider {
 
@@ -29,18 +30,22 @@ public class FakeWarcastProvider implements WarcastProvider {
     /** What happened, in order, as one line each; the test applications write into it too. */
     static final List<String> journal = new CopyOnWriteArrayList<>();
 
+    static final List<ServerEnvironment> checks = new CopyOnWriteArrayList<>();
     static final List<ServerEnvironment> starts = new CopyOnWriteArrayList<>();
     static final List<FakeParticipation> participations = new CopyOnWriteArrayList<>();
     static final List<ClassLoader> contextClassLoaders = new CopyOnWriteArrayList<>();
+    static volatile RuntimeException failCheckWith;
     static volatile RuntimeException failStartWith;
     /** The id {@link #serverId()} tells; by default, as a real provider without a setting of its own: the container's. */
     static volatile Function<ServerEnvironment, Optional<String>> serverIdRule = ServerEnvironment::serverId;
 
     static void reset() {
         journal.clear();
+        checks.clear();
         starts.clear();
         participations.clear();
         contextClassLoaders.clear();
+        failCheckWith = null;
         failStartWith = null;
         serverIdRule = ServerEnvironment::serverId;
     }
@@ -55,6 +60,16 @@ public class FakeWarcastProvider implements WarcastProvider {
     @Override
     public String name() {
         return "fake";
+    }
+
+    @Override
+    public void checkSettings(ServerEnvironment environment) {
+        contextClassLoaders.add(Thread.currentThread().getContextClassLoader());
+        if (failCheckWith != null) {
+            throw failCheckWith;
+        }
+        checks.add(environment);
+        journal.add("checkSettings");
     }
 
     @Override

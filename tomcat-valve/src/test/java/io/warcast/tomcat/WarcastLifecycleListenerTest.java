@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The listener in a real embedded Tomcat's lifecycle; only the provider is a fake. */
 class WarcastLifecycleListenerTest {
 
+    private static final String PORT_REFUSED = "amqpbroadcast.port=[abc]: expected a whole number from 1 to 65535";
+
     @TempDir
     Path dir;
 
@@ -328,6 +330,104 @@ class WarcastLifecycleListenerTest {
         assertThat(log.messages(Level.SEVERE))
                 .containsExactly("Warcast provider [fake] cannot start, so Tomcat does not start:"
                         + " [amqpbroadcast.port is [abc], expected a port number]");
+        assertThat(server.exitStatuses).isEmpty();
+    }
+
+    @Test
+    void theSettingsAreCheckedWhenTheServerInitialisesBeforeAnythingStarts() throws Exception {
+        server.withWarcast();
+        server.deploy("", "001", null);
+
+        server.tomcat.init();
+
+        assertThat(FakeWarcastProvider.checks)
+                .as("checked once when the Server initialises, with jvmRoute and $CATALINA_BASE/conf")
+                .containsExactly(
+                        new ServerEnvironment(Optional.of("node-a"), Optional.of(server.baseDir.resolve("conf"))));
+        assertThat(FakeWarcastProvider.journal).as("nothing started yet").containsExactly("checkSettings");
+        assertThat(FakeWarcastProvider.contextClassLoaders)
+                .as("the check runs with the common loader as context class loader")
+                .containsOnly(WarcastLifecycleListener.class.getClassLoader());
+
+        server.start();
+
+        assertThat(FakeWarcastProvider.journal)
+                .as("the provider checked at init is the one started, before the applications join")
+                .containsSubsequence("checkSettings", "start", "join /##001", "contextInitialized /##001")
+                .containsOnlyOnce("checkSettings", "start");
+    }
+
+    @Test
+    void aBadSettingFailsTheServersInitBeforeAnythingStartsInOneLineWithoutStackTrace() {
+        FakeWarcastProvider.failCheckWith = new IllegalArgumentException(PORT_REFUSED);
+        server.withWarcast();
+        server.deploy("", "001", null);
+
+        LifecycleException failure = assertThrows(LifecycleException.class, server::start);
+
+        assertThat(failure).hasRootCauseMessage(PORT_REFUSED);
+        assertThat(server.tomcat.getServer().getState()).isEqualTo(LifecycleState.FAILED);
+        assertThat(FakeWarcastProvider.journal)
+                .as("neither the provider nor any application started")
+                .isEmpty();
+        assertThat(log.at(Level.SEVERE)).singleElement().satisfies(record -> {
+            assertThat(record.getMessage())
+                    .isEqualTo(
+                            "Warcast provider [fake] cannot start, so Tomcat does not start: [" + PORT_REFUSED + "]");
+            assertThat(record.getThrown())
+                    .as("an expected condition: no stack trace")
+                    .isNull();
+        });
+        assertThat(server.exitStatuses)
+                .as("an embedded Tomcat's JVM belongs to the program that embeds it: the exception is its to handle")
+                .isEmpty();
+    }
+
+    @Test
+    void runByCatalinaABadSettingEndsTheProcessWithStatus1WhenTheServerInitialises() {
+        FakeWarcastProvider.failCheckWith = new IllegalArgumentException(PORT_REFUSED);
+        server.withWarcast().runByCatalina();
+        server.deploy("", "001", null);
+
+        // Only because the test's exit returns does the Server's init go on to fail.
+        assertThrows(LifecycleException.class, server.tomcat::init);
+
+        assertThat(server.exitStatuses).as("the exit status asked for").containsExactly(1);
+        assertThat(FakeWarcastProvider.journal).isEmpty();
+        assertThat(log.messages(Level.SEVERE))
+                .containsExactly(
+                        "Warcast provider [fake] cannot start, so Tomcat does not start: [" + PORT_REFUSED + "]");
+    }
+
+    @Test
+    void runByCatalinaAProviderThatFailsToStartEndsTheProcessWithStatus1AfterItsStackTrace() {
+        IllegalStateException failure = new IllegalStateException("the fake cannot start");
+        FakeWarcastProvider.failStartWith = failure;
+        server.withWarcast().runByCatalina();
+
+        assertThrows(LifecycleException.class, server::start);
+
+        assertThat(server.exitStatuses).containsExactly(1);
+        assertThat(log.at(Level.SEVERE)).singleElement().satisfies(record -> {
+            assertThat(record.getMessage())
+                    .isEqualTo("Warcast provider [fake] failed to start, so Tomcat does not start");
+            assertThat(record.getThrown())
+                    .as("an unexpected failure keeps its stack trace")
+                    .isSameAs(failure);
+        });
+    }
+
+    @Test
+    void runByCatalinaAFailedStartAfterTheServerHadStartedOnceLeavesTheProcessAlone() throws Exception {
+        server.withWarcast().runByCatalina().start();
+        server.tomcat.stop();
+        FakeWarcastProvider.failStartWith = new IllegalStateException("the fake cannot start again");
+
+        assertThrows(LifecycleException.class, server::start);
+
+        assertThat(server.exitStatuses)
+                .as("once started, Catalina's shutdown hook waits for the Server that the failing start holds")
+                .isEmpty();
     }
 
     @Test

@@ -7,14 +7,24 @@ import java.util.Optional;
  * A Warcast implementation, found with {@link java.util.ServiceLoader} by {@link WarcastProviders}.
  *
  * <p>The constructor must be cheap and side-effect free: several providers may be instantiated to choose one.
- * The container integration (Warcast's Tomcat listener) then calls {@link #start} once when the server starts,
- * {@link #join} for each web application as it starts, {@link #serverStarted} once the applications deployed with
- * the server have joined, and {@link #stop} once when the server stops.
+ * The container integration (Warcast's Tomcat listener) then calls {@link #checkSettings} when the server
+ * initialises, {@link #start} once when the server starts, {@link #join} for each web application as it starts,
+ * {@link #serverStarted} once the applications deployed with the server have joined, and {@link #stop} once when
+ * the server stops.
  */
 public interface WarcastProvider {
 
     /** A short name for diagnostics, such as {@code "amqp-broadcaster"}. */
     String name();
+
+    /**
+     * Reads and checks the settings {@link #start} would read, and starts nothing: no thread, no connection. The
+     * container calls it as early as it can, so that a wrong setting stops the server before anything in it has
+     * started. {@link #start} checks again; a provider without settings need not implement it.
+     *
+     * @throws IllegalArgumentException naming the setting when a setting is wrong
+     */
+    default void checkSettings(ServerEnvironment environment) {}
 
     /**
      * Starts the provider: reads its settings, starts its threads and connections.
