@@ -4,6 +4,7 @@ import static io.warcast.broadcast.LocalBroadcaster.change;
 import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
 import io.warcast.api.Origin;
@@ -119,7 +120,7 @@ class RemoteFanOutTest {
         fanOut.resyncAll();
         eventually().until(() -> onWarcast.flushes.size() == 2 && onOther.flushes.size() == 1);
         assertThat(onOther.flushes.get(0).flushesAll()).isTrue();
-        assertThat(metrics.resyncsRequested()).isEqualTo(3);
+        assertThat(metrics.get(BroadcasterCounter.RESYNCS)).isEqualTo(3);
     }
 
     @Test

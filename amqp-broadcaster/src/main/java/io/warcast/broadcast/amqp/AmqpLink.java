@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ChannelContinuationTimeoutException;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
@@ -269,7 +270,7 @@ public final class AmqpLink implements RemoteLink {
                             + " their caches",
                     topology.queue(),
                     settings.queueExpiryMs());
-            metrics.countGap();
+            metrics.count(BroadcasterCounter.GAPS);
             fanOut.resyncAll();
         }
         Channel publishChannel = opened.createChannel();
@@ -314,7 +315,7 @@ public final class AmqpLink implements RemoteLink {
                 ? settings.brokers().get(0).toString()
                 : opened.getAddress().getHostAddress() + ":" + opened.getPort();
         if (connectedBefore) {
-            metrics.countReconnect();
+            metrics.count(BroadcasterCounter.RECONNECTS);
         }
         connectedBefore = true;
         sessionUp = true;

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.amqp;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
@@ -66,7 +67,7 @@ final class InboundHandler {
         }
         InboundFilter.Verdict verdict = filter.check(envelope);
         switch (verdict) {
-            case DUPLICATE -> metrics.countDuplicate();
+            case DUPLICATE -> metrics.count(BroadcasterCounter.DUPLICATES_SUPPRESSED);
             case GAP_THEN_DELIVER -> {
                 missed(exchange, envelope.origin(), envelope.sequence());
                 deliver(exchange, envelope);
@@ -87,7 +88,7 @@ final class InboundHandler {
         }
         switch (filter.admitSkipped(position).verdict()) {
             case DUPLICATE -> {
-                metrics.countDuplicate();
+                metrics.count(BroadcasterCounter.DUPLICATES_SUPPRESSED);
                 return false;
             }
             case GAP_THEN_DELIVER -> missed(exchange, position.origin(), position.sequence());
@@ -112,7 +113,7 @@ final class InboundHandler {
     }
 
     private void missed(String exchange, Origin origin, long sequence) {
-        metrics.countGap();
+        metrics.count(BroadcasterCounter.GAPS);
         log.warn(
                 "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
                         + " asking the listeners to flush their caches",
@@ -124,11 +125,11 @@ final class InboundHandler {
 
     private void deliver(String exchange, Envelope envelope) {
         if (fanOut.deliverFromRemote(exchange, envelope)) {
-            metrics.countReceived();
+            metrics.count(BroadcasterCounter.RECEIVED);
             unclaimedExchanges.remove(exchange);
             return;
         }
-        metrics.countUnclaimed();
+        metrics.count(BroadcasterCounter.UNCLAIMED);
         if (unclaimedExchanges.add(exchange)) {
             log.warn(
                     "Warcast received a {} from [{}] on exchange [{}], which no application of this server has"

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.delivery;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,11 @@ final class ListenerInvoker {
         thread.setContextClassLoader(recipient.classLoader());
         try {
             delivery.deliverTo(listener);
-            metrics.countDelivered();
+            metrics.count(BroadcasterCounter.DELIVERED);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
-            metrics.countListenerFailure();
+            metrics.count(BroadcasterCounter.LISTENER_FAILURES);
             log.warn(
                     "Warcast listener [{}] of application [{}] failed on {}: {}; it goes on with the next event",
                     listener.getClass().getName(),

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.delivery;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class Mailbox<L> implements Runnable {
                 return;
             }
             if (backlog.size() >= capacity) {
-                metrics.countDroppedOverflow();
+                metrics.count(BroadcasterCounter.DROPPED_OVERFLOW);
                 delivery.recordMissed(missed);
                 overflowStarts = droppedThisEpisode++ == 0;
             } else {
@@ -140,7 +141,7 @@ public final class Mailbox<L> implements Runnable {
         List<Optional<String>> flushes = missed.drain();
         flushes.forEach(dataSource -> {
             backlog.add(resync.apply(dataSource));
-            metrics.countResyncRequested();
+            metrics.count(BroadcasterCounter.RESYNCS);
         });
         log.info(
                 "Warcast listener [{}] of application [{}] caught up after {} events were dropped; asked it to flush {}",

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.fanout;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.Origin;
 import io.warcast.api.spi.Participation;
 import io.warcast.broadcast.BroadcasterMetrics;
@@ -64,7 +65,7 @@ public final class LocalFanOut {
      * servers were lost on the way.
      */
     public void resync(String exchange, Optional<String> dataSource) {
-        metrics.countResyncRequested();
+        metrics.count(BroadcasterCounter.RESYNCS);
         for (LocalParticipant receiver : participants) {
             if (receiver.exchange().equals(exchange)) {
                 receiver.resync(dataSource);

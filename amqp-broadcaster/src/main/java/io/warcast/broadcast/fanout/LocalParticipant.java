@@ -2,6 +2,7 @@ package io.warcast.broadcast.fanout;
 
 import io.warcast.api.AppMessage;
 import io.warcast.api.AppMessageListener;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChange;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyListener;
@@ -168,7 +169,7 @@ final class LocalParticipant implements DataNotifyService {
             requireOpen(action);
             Envelope envelope = new Envelope(newMessageId(), self, ++lastSequence, Instant.now(), payload);
             fanOut.publish(this, envelope);
-            metrics.countPublished();
+            metrics.count(BroadcasterCounter.PUBLISHED);
         }
     }
 

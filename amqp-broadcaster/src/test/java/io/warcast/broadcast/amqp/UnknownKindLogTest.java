@@ -2,6 +2,7 @@ package io.warcast.broadcast.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.ChangeAction;
 import io.warcast.api.DataChange;
 import io.warcast.api.Origin;
@@ -77,7 +78,7 @@ class UnknownKindLogTest {
         assertThat(metrics.rejected().get(RejectReason.UNKNOWN_KIND))
                 .as("every message of an unknown kind is counted")
                 .isEqualTo(10L);
-        assertThat(metrics.gaps())
+        assertThat(metrics.get(BroadcasterCounter.GAPS))
                 .as("each took a number in its sender's sequence, none missed")
                 .isZero();
     }
