@@ -21,7 +21,8 @@ public enum BroadcasterCounter {
             "DuplicatesSuppressed", true, "messages received again after a reconnect and not delivered twice"),
     GAPS("Gaps", true, "times a sender's sequence skipped numbers, so its messages were missed"),
     RECONNECTS("Reconnects", true, "connections made to the broker after the first"),
-    UNCLAIMED("Unclaimed", true, "messages from other servers on an exchange no application of this server has joined");
+    UNCLAIMED("Unclaimed", true, "messages from other servers on an exchange no application of this server has joined"),
+    FORGED("Forged", true, "messages refused because the broker did not vouch for the origin they claim");
 
     private final String attribute;
     private final boolean overBroker;

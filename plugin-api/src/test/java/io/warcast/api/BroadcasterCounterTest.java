@@ -24,7 +24,8 @@ class BroadcasterCounterTest {
                         "DuplicatesSuppressed",
                         "Gaps",
                         "Reconnects",
-                        "Unclaimed");
+                        "Unclaimed",
+                        "Forged");
     }
 
     @Test
