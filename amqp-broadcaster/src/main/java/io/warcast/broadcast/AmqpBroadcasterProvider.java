@@ -13,7 +13,7 @@ import io.warcast.broadcast.delivery.MailboxFactory;
 import io.warcast.broadcast.delivery.Recipient;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.settings.BroadcasterSettings;
-import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.settings.SettingsFile;
 import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
@@ -100,8 +100,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                 log.info(
                         "Warcast runs local-only: neither {} nor {} is set ({}); web applications in this JVM hear"
                                 + " each other, other servers hear nothing.",
-                        SettingKeys.HOSTNAME,
-                        SettingKeys.URI,
+                        Setting.HOSTNAME,
+                        Setting.URI,
                         read.file().source());
             }
             jmx = BroadcasterJmx.register(metrics, parsed.serverId());
@@ -180,7 +180,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                                 + " their threads were interrupted",
                         busy.size(),
                         timeoutMs,
-                        SettingKeys.SHUTDOWN_TIMEOUT,
+                        Setting.SHUTDOWN_TIMEOUT,
                         String.join(", ", busy));
             }
             if (link != null) {
@@ -193,7 +193,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             log.warn(
                     "Warcast was interrupted while stopping ({}={} ms): it interrupted its listeners and did not wait"
                             + " for them{}",
-                    SettingKeys.SHUTDOWN_TIMEOUT,
+                    Setting.SHUTDOWN_TIMEOUT,
                     timeoutMs,
                     left > 0 ? ", nor for the AMQP broker to confirm " + left + " messages" : "");
         }

@@ -10,7 +10,7 @@ import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.settings.BroadcasterSettings;
-import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.wire.Envelope;
 import java.io.IOException;
 import java.time.Instant;
@@ -346,7 +346,7 @@ public final class AmqpLink implements RemoteLink {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ChannelContinuationTimeoutException timeout) {
                 return "no answer from the broker to " + timeout.getMethod().protocolMethodName() + " within "
-                        + SettingKeys.RPC_TIMEOUT + "=" + rpcTimeoutMs + " ms";
+                        + Setting.RPC_TIMEOUT + "=" + rpcTimeoutMs + " ms";
             }
             if (cause instanceof ShutdownSignalException signal) {
                 if (signal.getReason() instanceof AMQP.Connection.Close close) {
