@@ -7,7 +7,6 @@ import io.warcast.api.spi.Participation;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
 import io.warcast.broadcast.amqp.AmqpLink;
-import io.warcast.broadcast.amqp.WireFormat;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
 import io.warcast.broadcast.delivery.Recipient;
@@ -15,6 +14,7 @@ import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.settings.BroadcasterSettings;
 import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.settings.SettingsFile;
+import io.warcast.broadcast.wire.WireCodec;
 import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -88,7 +88,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (parsed.usesBroker()) {
                 WireLimits limits = new WireLimits(
                         parsed.maxMessageSize(), WireLimits.DEFAULT.maxKeys(), WireLimits.DEFAULT.maxColumns());
-                link = new AmqpLink(parsed, fanOut, WireFormat.v1(limits), metrics);
+                link = new AmqpLink(parsed, fanOut, new WireCodec(limits), metrics);
                 fanOut.attach(link);
                 link.start();
                 log.info(

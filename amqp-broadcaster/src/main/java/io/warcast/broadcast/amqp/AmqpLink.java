@@ -12,6 +12,7 @@ import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.settings.BroadcasterSettings;
 import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.WireCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class AmqpLink implements RemoteLink {
     private boolean queueDeclaredBefore;
     private boolean sessionUp;
 
-    public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireFormat wire, BroadcasterMetrics metrics) {
+    public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireCodec wire, BroadcasterMetrics metrics) {
         this.settings = settings;
         this.fanOut = fanOut;
         this.metrics = metrics;

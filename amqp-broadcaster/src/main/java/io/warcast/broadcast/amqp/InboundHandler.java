@@ -3,10 +3,11 @@ package io.warcast.broadcast.amqp;
 import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.delivery.InboundFilter;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.wire.Decoded;
 import io.warcast.broadcast.wire.Envelope;
-import io.warcast.broadcast.wire.InboundFilter;
+import io.warcast.broadcast.wire.WireCodec;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,7 @@ final class InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
 
     private final String serverId;
-    private final WireFormat wire;
+    private final WireCodec wire;
     private final InboundFilter filter;
     private final LocalFanOut fanOut;
     private final BroadcasterMetrics metrics;
@@ -32,10 +33,10 @@ final class InboundHandler {
     private final Set<String> unclaimedExchanges = new HashSet<>();
     private final UnknownKinds unknownKinds = new UnknownKinds();
 
-    InboundHandler(String serverId, WireFormat wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
+    InboundHandler(String serverId, WireCodec wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
         this.serverId = serverId;
         this.wire = wire;
-        this.filter = wire.newFilter();
+        this.filter = new InboundFilter(InboundFilter.DEFAULT_REMEMBERED_IDS);
         this.fanOut = fanOut;
         this.metrics = metrics;
     }

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.WireCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,7 +25,7 @@ final class Publisher {
 
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
-    private final WireFormat wire;
+    private final WireCodec wire;
     private final Topology topology;
     private final int maxMessageSize;
     private final long confirmTimeoutMs;
@@ -34,7 +35,7 @@ final class Publisher {
     private Channel channel;
 
     Publisher(
-            WireFormat wire,
+            WireCodec wire,
             Topology topology,
             Bindings bindings,
             int maxMessageSize,

@@ -32,7 +32,7 @@ class UnknownKindLogTest {
     private final BroadcasterMetrics metrics = new BroadcasterMetrics();
     private final InboundHandler handler = new InboundHandler(
             "node-here",
-            WireFormat.v1(WireLimits.DEFAULT),
+            new WireCodec(WireLimits.DEFAULT),
             new LocalFanOut(new MailboxFactory(Runnable::run, 10, metrics), metrics),
             metrics);
 
