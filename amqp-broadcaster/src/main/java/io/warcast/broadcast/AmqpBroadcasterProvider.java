@@ -9,7 +9,7 @@ import io.warcast.api.spi.WarcastProvider;
 import io.warcast.broadcast.amqp.AmqpLink;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.settings.BroadcasterSettings;
 import io.warcast.broadcast.settings.Setting;
@@ -128,8 +128,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                     participant.webappVersion(),
                     UUID.randomUUID().toString());
             log.debug("Warcast: application [{}] joins exchange [{}] as {}", origin.application(), exchange, origin);
-            participation =
-                    fanOut.join(origin, exchange, new Recipient(origin.application(), participant.classLoader()));
+            participation = fanOut.join(
+                    origin, exchange, new ParticipantContext(origin.application(), participant.classLoader()));
         }
         if (link != null) {
             try {

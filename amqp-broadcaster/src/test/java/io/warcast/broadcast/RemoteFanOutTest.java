@@ -10,7 +10,7 @@ import io.warcast.api.FlushRequest;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.wire.Envelope;
@@ -56,7 +56,9 @@ class RemoteFanOutTest {
     private DataNotifyService join(String contextPath, String exchange) {
         Origin origin = new Origin("node-a", contextPath, "001", contextPath + "-instance");
         return fanOut.join(
-                        origin, exchange, new Recipient(contextPath, getClass().getClassLoader()))
+                        origin,
+                        exchange,
+                        new ParticipantContext(contextPath, getClass().getClassLoader()))
                 .service();
     }
 

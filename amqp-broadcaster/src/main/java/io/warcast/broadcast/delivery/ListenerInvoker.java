@@ -19,10 +19,10 @@ final class ListenerInvoker {
         this.metrics = metrics;
     }
 
-    <L> void invoke(L listener, Recipient recipient, Delivery<L> delivery) {
+    <L> void invoke(L listener, ParticipantContext context, Delivery<L> delivery) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(recipient.classLoader());
+        thread.setContextClassLoader(context.classLoader());
         try {
             delivery.deliverTo(listener);
             metrics.count(BroadcasterCounter.DELIVERED);
@@ -33,7 +33,7 @@ final class ListenerInvoker {
             log.warn(
                     "Warcast listener [{}] of application [{}] failed on {}: {}; it goes on with the next event",
                     listener.getClass().getName(),
-                    recipient.application(),
+                    context.application(),
                     delivery.describe(),
                     e.toString());
             log.debug(

@@ -27,7 +27,7 @@ public final class Mailbox<L> implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
     private final L listener;
-    private final Recipient recipient;
+    private final ParticipantContext context;
     private final int capacity;
     private final Executor executor;
     private final ListenerInvoker invoker;
@@ -46,13 +46,13 @@ public final class Mailbox<L> implements Runnable {
      */
     Mailbox(
             L listener,
-            Recipient recipient,
+            ParticipantContext context,
             int capacity,
             Executor executor,
             BroadcasterMetrics metrics,
             Function<Optional<String>, Delivery<L>> resync) {
         this.listener = listener;
-        this.recipient = recipient;
+        this.context = context;
         this.capacity = capacity;
         this.executor = executor;
         this.invoker = new ListenerInvoker(metrics);
@@ -67,7 +67,7 @@ public final class Mailbox<L> implements Runnable {
     /** Names the listener and its application, for log lines. */
     @Override
     public String toString() {
-        return "listener [" + listener.getClass().getName() + "] of application [" + recipient.application() + "]";
+        return "listener [" + listener.getClass().getName() + "] of application [" + context.application() + "]";
     }
 
     /** Queues a delivery, or drops it when the backlog is full. Never blocks on the listener. */
@@ -93,7 +93,7 @@ public final class Mailbox<L> implements Runnable {
                     "Warcast listener [{}] of application [{}] has {} events waiting (amqpbroadcast.listenerqueue):"
                             + " dropping further events until it catches up, then asking it to flush what it missed",
                     listener.getClass().getName(),
-                    recipient.application(),
+                    context.application(),
                     capacity);
         }
         if (schedule) {
@@ -118,7 +118,7 @@ public final class Mailbox<L> implements Runnable {
                 if (next == null) {
                     return;
                 }
-                invoker.invoke(listener, recipient, next);
+                invoker.invoke(listener, context, next);
             }
         } finally {
             finishTurn();
@@ -146,7 +146,7 @@ public final class Mailbox<L> implements Runnable {
         log.info(
                 "Warcast listener [{}] of application [{}] caught up after {} events were dropped; asked it to flush {}",
                 listener.getClass().getName(),
-                recipient.application(),
+                context.application(),
                 droppedThisEpisode,
                 flushes.stream()
                         .map(dataSource -> dataSource.orElse("all data sources"))

@@ -19,10 +19,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One web application in this JVM: what it publishes goes to every other participant on its exchange, what they
- * publish goes to its listeners.
+ * A participant: one application version in this JVM (a Tomcat context such as {@code ROOT##002}) that joined an
+ * exchange, and the {@link DataNotifyService} it was given. What it publishes goes to every other participant on its
+ * exchange, what they publish goes to its listeners.
  */
-final class LocalParticipant implements DataNotifyService {
+final class Participant implements DataNotifyService {
 
     private final Origin self;
     private final String exchange;
@@ -39,7 +40,7 @@ final class LocalParticipant implements DataNotifyService {
     // Null once delivery stopped: from then on nothing here refers to the application's listeners or class loader.
     private volatile ParticipantListeners listeners;
 
-    LocalParticipant(
+    Participant(
             Origin self,
             String exchange,
             ParticipantListeners listeners,
