@@ -56,8 +56,6 @@ public record BroadcasterSettings(
         int maxMessageSize,
         long startupTimeoutMs) {
 
-    public static final String DEFAULT_EXCHANGE = "warcast";
-
     private static final String NONE = "<none>";
 
     /**
@@ -109,7 +107,7 @@ public record BroadcasterSettings(
                 values.number(SHUTDOWN_TIMEOUT),
                 values.number(RPC_TIMEOUT),
                 values.token(SERVER_ID, defaultServerId),
-                values.exchange(EXCHANGE, DEFAULT_EXCHANGE),
+                values.exchange(EXCHANGE),
                 values.count(DELIVERY_THREADS),
                 values.count(LISTENER_QUEUE),
                 brokers,

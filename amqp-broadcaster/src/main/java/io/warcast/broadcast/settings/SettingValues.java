@@ -82,6 +82,10 @@ final class SettingValues {
         return value;
     }
 
+    String exchange(Setting setting) {
+        return exchange(setting, (String) declaredDefault(setting));
+    }
+
     String exchange(Setting setting, String defaultValue) {
         String value = text(setting, defaultValue);
         if (!EXCHANGE_NAME.matcher(value).matches() || value.startsWith("amq.")) {
