@@ -7,14 +7,14 @@ import io.warcast.api.spi.Participation;
 import io.warcast.api.spi.ServerEnvironment;
 import io.warcast.api.spi.WarcastProvider;
 import io.warcast.broadcast.amqp.AmqpLink;
-import io.warcast.broadcast.amqp.WireFormat;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.settings.BroadcasterSettings;
-import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.settings.SettingsFile;
+import io.warcast.broadcast.wire.WireCodec;
 import io.warcast.broadcast.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -88,7 +88,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             if (parsed.usesBroker()) {
                 WireLimits limits = new WireLimits(
                         parsed.maxMessageSize(), WireLimits.DEFAULT.maxKeys(), WireLimits.DEFAULT.maxColumns());
-                link = new AmqpLink(parsed, fanOut, WireFormat.v1(limits), metrics);
+                link = new AmqpLink(parsed, fanOut, new WireCodec(limits), metrics);
                 fanOut.attach(link);
                 link.start();
                 log.info(
@@ -100,8 +100,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                 log.info(
                         "Warcast runs local-only: neither {} nor {} is set ({}); web applications in this JVM hear"
                                 + " each other, other servers hear nothing.",
-                        SettingKeys.HOSTNAME,
-                        SettingKeys.URI,
+                        Setting.HOSTNAME,
+                        Setting.URI,
                         read.file().source());
             }
             jmx = BroadcasterJmx.register(metrics, parsed.serverId());
@@ -128,8 +128,8 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                     participant.webappVersion(),
                     UUID.randomUUID().toString());
             log.debug("Warcast: application [{}] joins exchange [{}] as {}", origin.application(), exchange, origin);
-            participation =
-                    fanOut.join(origin, exchange, new Recipient(origin.application(), participant.classLoader()));
+            participation = fanOut.join(
+                    origin, exchange, new ParticipantContext(origin.application(), participant.classLoader()));
         }
         if (link != null) {
             try {
@@ -180,7 +180,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
                                 + " their threads were interrupted",
                         busy.size(),
                         timeoutMs,
-                        SettingKeys.SHUTDOWN_TIMEOUT,
+                        Setting.SHUTDOWN_TIMEOUT,
                         String.join(", ", busy));
             }
             if (link != null) {
@@ -193,7 +193,7 @@ public final class AmqpBroadcasterProvider implements WarcastProvider {
             log.warn(
                     "Warcast was interrupted while stopping ({}={} ms): it interrupted its listeners and did not wait"
                             + " for them{}",
-                    SettingKeys.SHUTDOWN_TIMEOUT,
+                    Setting.SHUTDOWN_TIMEOUT,
                     timeoutMs,
                     left > 0 ? ", nor for the AMQP broker to confirm " + left + " messages" : "");
         }

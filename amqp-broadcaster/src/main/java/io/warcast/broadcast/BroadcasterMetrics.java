@@ -1,6 +1,8 @@
 package io.warcast.broadcast;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.BroadcasterStatus;
+import io.warcast.api.BroadcasterStatus.State;
 import io.warcast.broadcast.wire.Decoded;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,115 +13,53 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** What the broadcaster counts while it runs, and the state of its link to the broker; read by JMX and the admin page. */
+/**
+ * What the broadcaster counts while it runs ({@link BroadcasterCounter}), and the state of its link to the broker;
+ * read by JMX and the admin page.
+ */
 public final class BroadcasterMetrics {
 
-    /** The state of the link to other servers. */
-    public enum LinkState {
-        /** No broker is set: web applications in this JVM hear each other, nothing more. */
-        LOCAL_ONLY,
-        CONNECTING,
-        CONNECTED,
-        DISCONNECTED
-    }
-
-    private final LongAdder published = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder listenerFailures = new LongAdder();
-    private final LongAdder droppedOverflow = new LongAdder();
-    private final LongAdder resyncsRequested = new LongAdder();
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder confirmed = new LongAdder();
-    private final LongAdder received = new LongAdder();
-    private final LongAdder droppedOutbox = new LongAdder();
-    private final LongAdder duplicates = new LongAdder();
-    private final LongAdder gaps = new LongAdder();
-    private final LongAdder reconnects = new LongAdder();
-    private final LongAdder unclaimed = new LongAdder();
+    private final Map<BroadcasterCounter, LongAdder> counters = new EnumMap<>(BroadcasterCounter.class);
     private final Map<Decoded.RejectReason, LongAdder> rejected = new EnumMap<>(Decoded.RejectReason.class);
 
     private volatile IntSupplier buffered = () -> 0;
     private volatile Supplier<List<String>> boundExchanges = List::of;
-    private volatile LinkState linkState = LinkState.LOCAL_ONLY;
+    private volatile State linkState = State.LOCAL_ONLY;
     private volatile String connectedTo;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
     public BroadcasterMetrics() {
+        for (BroadcasterCounter counter : BroadcasterCounter.values()) {
+            counters.put(counter, new LongAdder());
+        }
         for (Decoded.RejectReason reason : Decoded.RejectReason.values()) {
             rejected.put(reason, new LongAdder());
         }
     }
 
-    /** Changes, flush requests and messages the participants of this server published. */
-    public long published() {
-        return published.sum();
+    public void count(BroadcasterCounter counter) {
+        counters.get(counter).increment();
     }
 
-    /** Listener calls that returned normally. */
-    public long delivered() {
-        return delivered.sum();
+    public void add(BroadcasterCounter counter, long amount) {
+        counters.get(counter).add(amount);
     }
 
-    /** Listener calls that threw. */
-    public long listenerFailures() {
-        return listenerFailures.sum();
+    public long get(BroadcasterCounter counter) {
+        return counters.get(counter).sum();
     }
 
-    /** Events dropped because a listener's backlog was full. */
-    public long droppedOverflow() {
-        return droppedOverflow.sum();
-    }
-
-    /** Flushes Warcast asked of listeners because they missed changes. */
-    public long resyncsRequested() {
-        return resyncsRequested.sum();
-    }
-
-    /** Messages handed to the broker, resent ones included. */
-    public long sent() {
-        return sent.sum();
-    }
-
-    /** Messages the broker confirmed it has. */
-    public long confirmed() {
-        return confirmed.sum();
-    }
-
-    /** Messages from other servers handed to this server's participants. */
-    public long received() {
-        return received.sum();
+    public void countRejected(Decoded.RejectReason reason) {
+        rejected.get(reason).increment();
     }
 
     /** Messages waiting for the broker now. */
     public int buffered() {
         return buffered.getAsInt();
-    }
-
-    /** Messages for other servers dropped because the outbox was full (or a message was too large). */
-    public long droppedOutbox() {
-        return droppedOutbox.sum();
-    }
-
-    /** Messages received twice (redelivered after a reconnect) and not delivered again. */
-    public long duplicates() {
-        return duplicates.sum();
-    }
-
-    /** Times a sender's sequence skipped numbers, so its messages were missed. */
-    public long gaps() {
-        return gaps.sum();
-    }
-
-    /** Connections made to the broker after the first. */
-    public long reconnects() {
-        return reconnects.sum();
-    }
-
-    /** Messages from other servers on an exchange that no application of this server has joined. */
-    public long unclaimed() {
-        return unclaimed.sum();
     }
 
     /** The exchanges this server's queue is bound to now, sorted; empty while not connected. */
@@ -134,7 +74,8 @@ public final class BroadcasterMetrics {
         return counts;
     }
 
-    public LinkState linkState() {
+    /** {@link State#LOCAL_ONLY}, {@link State#CONNECTING}, {@link State#CONNECTED} or {@link State#DISCONNECTED}. */
+    public State linkState() {
         return linkState;
     }
 
@@ -151,62 +92,6 @@ public final class BroadcasterMetrics {
         return Optional.ofNullable(lastErrorAt);
     }
 
-    public void countPublished() {
-        published.increment();
-    }
-
-    public void countDelivered() {
-        delivered.increment();
-    }
-
-    public void countListenerFailure() {
-        listenerFailures.increment();
-    }
-
-    public void countDroppedOverflow() {
-        droppedOverflow.increment();
-    }
-
-    public void countResyncRequested() {
-        resyncsRequested.increment();
-    }
-
-    public void countSent() {
-        sent.increment();
-    }
-
-    public void countConfirmed(int count) {
-        confirmed.add(count);
-    }
-
-    public void countReceived() {
-        received.increment();
-    }
-
-    public void countDroppedOutbox() {
-        droppedOutbox.increment();
-    }
-
-    public void countDuplicate() {
-        duplicates.increment();
-    }
-
-    public void countGap() {
-        gaps.increment();
-    }
-
-    public void countReconnect() {
-        reconnects.increment();
-    }
-
-    public void countUnclaimed() {
-        unclaimed.increment();
-    }
-
-    public void countRejected(Decoded.RejectReason reason) {
-        rejected.get(reason).increment();
-    }
-
     public void measureBuffered(IntSupplier buffered) {
         this.buffered = buffered;
     }
@@ -216,17 +101,17 @@ public final class BroadcasterMetrics {
     }
 
     public void connecting() {
-        linkState = LinkState.CONNECTING;
+        linkState = State.CONNECTING;
     }
 
     public void connected(String broker) {
         connectedTo = broker;
-        linkState = LinkState.CONNECTED;
+        linkState = State.CONNECTED;
     }
 
     public void disconnected() {
         connectedTo = null;
-        linkState = LinkState.DISCONNECTED;
+        linkState = State.DISCONNECTED;
     }
 
     public void failed(String error, Instant at) {
@@ -236,36 +121,29 @@ public final class BroadcasterMetrics {
 
     /** A snapshot for the admin page. */
     public BroadcasterStatus status() {
+        Map<BroadcasterCounter, Long> counts = new EnumMap<>(BroadcasterCounter.class);
+        counters.forEach((counter, count) -> counts.put(counter, count.sum()));
         Map<String, Long> rejectedByReason = new LinkedHashMap<>();
         rejected().forEach((reason, count) -> rejectedByReason.put(reason.name(), count));
         return new BroadcasterStatus(
-                BroadcasterStatus.State.valueOf(linkState.name()),
+                linkState,
                 connectedTo(),
                 lastError(),
                 lastErrorAt(),
-                published(),
-                confirmed(),
-                delivered(),
+                counts,
                 buffered(),
-                droppedOutbox() + droppedOverflow(),
-                duplicates(),
-                gaps(),
-                resyncsRequested(),
                 rejectedByReason,
-                reconnects(),
-                boundExchanges(),
-                unclaimed());
+                boundExchanges());
     }
 
+    /** The counters as {@code name=value}; those that move only over a broker are left out while local-only. */
     @Override
     public String toString() {
-        return "published=" + published() + ", delivered=" + delivered() + ", listenerFailures=" + listenerFailures()
-                + ", droppedOverflow=" + droppedOverflow() + ", resyncsRequested=" + resyncsRequested()
-                + (linkState == LinkState.LOCAL_ONLY
-                        ? ""
-                        : ", sent=" + sent() + ", confirmed=" + confirmed() + ", received=" + received()
-                                + ", buffered=" + buffered() + ", droppedOutbox=" + droppedOutbox()
-                                + ", duplicates=" + duplicates() + ", gaps=" + gaps() + ", reconnects="
-                                + reconnects() + ", unclaimed=" + unclaimed() + ", rejected=" + rejected());
+        boolean overBroker = linkState != State.LOCAL_ONLY;
+        Stream<String> counts = Stream.of(BroadcasterCounter.values())
+                .filter(counter -> overBroker || !counter.overBroker())
+                .map(counter -> counter.logName() + "=" + get(counter));
+        Stream<String> link = overBroker ? Stream.of("buffered=" + buffered(), "rejected=" + rejected()) : Stream.of();
+        return Stream.concat(counts, link).collect(Collectors.joining(", "));
     }
 }

@@ -5,6 +5,7 @@ import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warcast.api.AppMessage;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
@@ -113,8 +114,8 @@ class InJvmFanOutTest {
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, 1000).boxed().toList());
         assertThat(receiver.changes).extracting(DataChangeEvent::messageId).doesNotHaveDuplicates();
-        assertThat(broadcaster.metrics().published()).isEqualTo(1000);
-        eventually().until(() -> broadcaster.metrics().delivered() == 1000);
+        assertThat(broadcaster.metrics().get(BroadcasterCounter.PUBLISHED)).isEqualTo(1000);
+        eventually().until(() -> broadcaster.metrics().get(BroadcasterCounter.DELIVERED) == 1000);
     }
 
     @Test

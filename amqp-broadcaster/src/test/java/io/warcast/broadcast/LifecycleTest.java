@@ -5,6 +5,8 @@ import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.warcast.api.BroadcasterCounter;
+import io.warcast.api.BroadcasterStatus;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.spi.ParticipantSpec;
 import io.warcast.api.spi.Participation;
@@ -186,7 +188,7 @@ class LifecycleTest {
         try {
             assertThat(warcastThreads()).contains("warcast-amqp-link-1");
             assertThat(broadcaster.metrics().linkState())
-                    .isIn(BroadcasterMetrics.LinkState.CONNECTING, BroadcasterMetrics.LinkState.DISCONNECTED);
+                    .isIn(BroadcasterStatus.State.CONNECTING, BroadcasterStatus.State.DISCONNECTED);
             DataNotifyService shop = broadcaster.join("/shop", "001").service();
             shop.notifyDataChange(change("shop", 1));
             eventually().until(() -> broadcaster.metrics().lastError().isPresent());
@@ -279,7 +281,7 @@ class LifecycleTest {
             assertThatThrownBy(() -> shop1.service().flushCachedDatabaseData(null))
                     .isInstanceOf(IllegalStateException.class);
             shop2.notifyDataChange(change("shop", 2));
-            assertThat(broadcaster.metrics().published()).isEqualTo(1);
+            assertThat(broadcaster.metrics().get(BroadcasterCounter.PUBLISHED)).isEqualTo(1);
             assertThat(heardBy1.changes).isEmpty();
         }
     }

@@ -4,6 +4,7 @@ import static io.warcast.broadcast.LocalBroadcaster.change;
 import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
@@ -45,8 +46,9 @@ class ListenerIsolationTest {
             eventually().until(() -> throwing.changes.size() == 2 && next.changes.size() == 2);
             assertThat(throwing.sequences()).containsExactly(1L, 2L);
             assertThat(next.sequences()).containsExactly(1L, 2L);
-            assertThat(broadcaster.metrics().listenerFailures()).isEqualTo(1);
-            eventually().until(() -> broadcaster.metrics().delivered() == 3);
+            assertThat(broadcaster.metrics().get(BroadcasterCounter.LISTENER_FAILURES))
+                    .isEqualTo(1);
+            eventually().until(() -> broadcaster.metrics().get(BroadcasterCounter.DELIVERED) == 3);
         }
     }
 
@@ -107,8 +109,9 @@ class ListenerIsolationTest {
                     .containsExactly(new FlushRequest(
                             Optional.of("orders"), FlushRequest.Reason.MISSED_CHANGES, Optional.empty()));
             assertThat(slow.sequences()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-            assertThat(broadcaster.metrics().droppedOverflow()).isEqualTo(14);
-            assertThat(broadcaster.metrics().resyncsRequested()).isEqualTo(1);
+            assertThat(broadcaster.metrics().get(BroadcasterCounter.DROPPED_OVERFLOW))
+                    .isEqualTo(14);
+            assertThat(broadcaster.metrics().get(BroadcasterCounter.RESYNCS)).isEqualTo(1);
 
             sender.notifyDataChange(change("orders", 21));
             eventually().until(() -> slow.changes.size() == 7);

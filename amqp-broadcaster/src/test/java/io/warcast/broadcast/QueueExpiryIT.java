@@ -5,9 +5,10 @@ import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
+import io.warcast.api.BroadcasterStatus.State;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
-import io.warcast.broadcast.BroadcasterMetrics.LinkState;
 import io.warcast.harness.FreezingTcpProxy;
 import io.warcast.harness.RabbitControl;
 import java.time.Duration;
@@ -51,30 +52,30 @@ class QueueExpiryIT {
             try {
                 within(Duration.ofSeconds(30))
                         .alias("B notices the silent path (heartbeat 1 s)")
-                        .until(() -> b.metrics().linkState() != LinkState.CONNECTED);
+                        .until(() -> b.metrics().linkState() != State.CONNECTED);
                 RabbitControl.deleteQueue("warcast." + servers.serverId("b"));
-                long confirmedBefore = a.metrics().confirmed();
+                long confirmedBefore = a.metrics().get(BroadcasterCounter.CONFIRMED);
                 for (int key = 2; key <= 4; key++) {
                     shopOnA.notifyDataChange(change("shop", key));
                 }
                 within(Duration.ofSeconds(10))
                         .alias("the broker has A's changes 2 to 4, with no queue of B to hold them")
-                        .until(() -> a.metrics().confirmed() >= confirmedBefore + 3);
+                        .until(() -> a.metrics().get(BroadcasterCounter.CONFIRMED) >= confirmedBefore + 3);
             } finally {
                 path.heal();
             }
 
             within(Duration.ofSeconds(60))
                     .alias("B reconnects after the path heals")
-                    .until(() -> b.metrics().linkState() == LinkState.CONNECTED
-                            && b.metrics().reconnects() >= 1);
+                    .until(() -> b.metrics().linkState() == State.CONNECTED
+                            && b.metrics().get(BroadcasterCounter.RECONNECTS) >= 1);
             within(Duration.ofSeconds(10))
                     .alias("B's listener is told to flush: what was sent meanwhile is lost")
                     .until(() -> !heardOnB.flushes.isEmpty());
             assertThat(heardOnB.flushes.get(0).reason())
                     .as("the flush for the lost queue")
                     .isEqualTo(FlushRequest.Reason.MISSED_CHANGES);
-            assertThat(b.metrics().gaps())
+            assertThat(b.metrics().get(BroadcasterCounter.GAPS))
                     .as("the lost queue is counted as a gap")
                     .isEqualTo(1);
 
@@ -90,7 +91,7 @@ class QueueExpiryIT {
                     .as("B flushed for its lost queue, then for the numbers A's sequence skipped")
                     .extracting(FlushRequest::reason)
                     .containsExactly(FlushRequest.Reason.MISSED_CHANGES, FlushRequest.Reason.MISSED_CHANGES);
-            assertThat(b.metrics().gaps())
+            assertThat(b.metrics().get(BroadcasterCounter.GAPS))
                     .as("the lost queue and A's skipped sequence")
                     .isEqualTo(2);
         }

@@ -4,12 +4,13 @@ import static io.warcast.broadcast.LocalBroadcaster.change;
 import static io.warcast.broadcast.LocalBroadcaster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.FlushRequest;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.delivery.DeliveryPool;
 import io.warcast.broadcast.delivery.MailboxFactory;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.wire.Envelope;
@@ -55,7 +56,9 @@ class RemoteFanOutTest {
     private DataNotifyService join(String contextPath, String exchange) {
         Origin origin = new Origin("node-a", contextPath, "001", contextPath + "-instance");
         return fanOut.join(
-                        origin, exchange, new Recipient(contextPath, getClass().getClassLoader()))
+                        origin,
+                        exchange,
+                        new ParticipantContext(contextPath, getClass().getClassLoader()))
                 .service();
     }
 
@@ -119,7 +122,7 @@ class RemoteFanOutTest {
         fanOut.resyncAll();
         eventually().until(() -> onWarcast.flushes.size() == 2 && onOther.flushes.size() == 1);
         assertThat(onOther.flushes.get(0).flushesAll()).isTrue();
-        assertThat(metrics.resyncsRequested()).isEqualTo(3);
+        assertThat(metrics.get(BroadcasterCounter.RESYNCS)).isEqualTo(3);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class StartupBacklogIT {
         TestServers.awaitBound(reports, firstA);
         firstA.close();
 
-        long confirmedBefore = b.metrics().confirmed();
+        long confirmedBefore = b.metrics().get(BroadcasterCounter.CONFIRMED);
         for (long key = 1; key <= BACKLOG; key++) {
             shopOnB.notifyDataChange(change("shop", key));
         }
@@ -51,7 +52,7 @@ class StartupBacklogIT {
         }
         within(Duration.ofSeconds(30))
                 .alias("the broker confirmed B's changes while A was away")
-                .until(() -> b.metrics().confirmed() >= confirmedBefore + BACKLOG + 3);
+                .until(() -> b.metrics().get(BroadcasterCounter.CONFIRMED) >= confirmedBefore + BACKLOG + 3);
 
         try (LogCapture log = LogCapture.start()) {
             TestServer a = servers.starting("a");
@@ -64,7 +65,7 @@ class StartupBacklogIT {
                             || !log.linesWith("Warcast takes messages from queue")
                                     .isEmpty());
             RecordingListener heardOnA = register(a.join("/shop").service());
-            assertThat(a.metrics().received())
+            assertThat(a.metrics().get(BroadcasterCounter.RECEIVED))
                     .as("A takes nothing from its queue before the server has started")
                     .isZero();
 
@@ -81,7 +82,7 @@ class StartupBacklogIT {
 
             within(Duration.ofSeconds(30))
                     .alias("A counts the messages on the exchange none of its applications joined")
-                    .until(() -> a.metrics().unclaimed() == 3);
+                    .until(() -> a.metrics().get(BroadcasterCounter.UNCLAIMED) == 3);
             assertThat(log.linesWith("WARN", "no application of this server has joined", reports))
                     .as("one line for the exchange, not one per message")
                     .hasSize(1);

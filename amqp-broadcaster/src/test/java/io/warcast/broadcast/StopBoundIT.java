@@ -4,6 +4,7 @@ import static io.warcast.broadcast.LocalBroadcaster.change;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataNotifyService;
 import io.warcast.broadcast.ListenerIsolationTest.BlockingListener;
 import io.warcast.harness.FreezingTcpProxy;
@@ -43,12 +44,12 @@ class StopBoundIT {
             servers.awaitBound(server);
             shop.notifyDataChange(change("shop", 1));
             within(Duration.ofSeconds(10)).until(() -> stuck.entered.getCount() == 0);
-            within(Duration.ofSeconds(10)).until(() -> server.metrics().confirmed() == 1);
+            within(Duration.ofSeconds(10)).until(() -> server.metrics().get(BroadcasterCounter.CONFIRMED) == 1);
             proxy.freeze();
             shop.notifyDataChange(change("shop", 2));
             within(Duration.ofSeconds(10))
                     .alias("the second change is sent and waits for a confirm that does not come")
-                    .until(() -> server.metrics().sent() == 2);
+                    .until(() -> server.metrics().get(BroadcasterCounter.SENT) == 2);
 
             long started = System.nanoTime();
             server.close();

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import io.warcast.broadcast.BroadcasterMetrics.LinkState;
+import io.warcast.api.BroadcasterCounter;
+import io.warcast.api.BroadcasterStatus.State;
 import io.warcast.harness.FreezingTcpProxy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -129,8 +130,8 @@ class TimeoutsIT {
 
             within(Duration.ofSeconds(60))
                     .alias("the link reconnects once the path heals")
-                    .until(() -> server.metrics().linkState() == LinkState.CONNECTED
-                            && server.metrics().reconnects() >= 1);
+                    .until(() -> server.metrics().linkState() == State.CONNECTED
+                            && server.metrics().get(BroadcasterCounter.RECONNECTS) >= 1);
             within(Duration.ofSeconds(10))
                     .alias("the new participant's exchange is declared after the reconnect")
                     .until(() -> exchangeExists(lateExchange));
@@ -186,7 +187,7 @@ class TimeoutsIT {
 
     private static String awaitFailure(TestServer server) {
         within(Duration.ofSeconds(20)).until(() -> server.metrics().lastError().isPresent());
-        assertThat(server.metrics().linkState()).as("no connection").isNotEqualTo(LinkState.CONNECTED);
+        assertThat(server.metrics().linkState()).as("no connection").isNotEqualTo(State.CONNECTED);
         return server.metrics().lastError().orElseThrow();
     }
 

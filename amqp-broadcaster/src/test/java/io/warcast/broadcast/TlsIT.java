@@ -5,7 +5,7 @@ import static io.warcast.broadcast.TestServers.register;
 import static io.warcast.broadcast.TestServers.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warcast.broadcast.BroadcasterMetrics.LinkState;
+import io.warcast.api.BroadcasterStatus.State;
 import io.warcast.harness.TestCertificates;
 import io.warcast.harness.TlsTerminator;
 import java.io.IOException;
@@ -121,7 +121,7 @@ class TlsIT {
             within(Duration.ofSeconds(5))
                     .alias("the line is logged as a warning")
                     .until(() -> !log.linesWith("WARN", error).isEmpty());
-            assertThat(server.metrics().linkState()).as("no connection").isNotEqualTo(LinkState.CONNECTED);
+            assertThat(server.metrics().linkState()).as("no connection").isNotEqualTo(State.CONNECTED);
             System.out.println("[tls] " + error);
             return error;
         }

@@ -25,7 +25,7 @@ public final class WarcastServices {
         }
         String application = servletContext.getContextPath().isEmpty() ? "/" : servletContext.getContextPath();
         if (service == null) {
-            throw new IllegalStateException(Diagnostics.noServiceForApplication(application));
+            throw new IllegalStateException(MissingServiceMessages.noServiceForApplication(application));
         }
         throw new IllegalStateException("The servlet context attribute ["
                 + SERVLET_CONTEXT_ATTRIBUTE

@@ -5,12 +5,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ChannelContinuationTimeoutException;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.fanout.RemoteLink;
 import io.warcast.broadcast.settings.BroadcasterSettings;
-import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.WireCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class AmqpLink implements RemoteLink {
     private boolean queueDeclaredBefore;
     private boolean sessionUp;
 
-    public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireFormat wire, BroadcasterMetrics metrics) {
+    public AmqpLink(BroadcasterSettings settings, LocalFanOut fanOut, WireCodec wire, BroadcasterMetrics metrics) {
         this.settings = settings;
         this.fanOut = fanOut;
         this.metrics = metrics;
@@ -269,7 +271,7 @@ public final class AmqpLink implements RemoteLink {
                             + " their caches",
                     topology.queue(),
                     settings.queueExpiryMs());
-            metrics.countGap();
+            metrics.count(BroadcasterCounter.GAPS);
             fanOut.resyncAll();
         }
         Channel publishChannel = opened.createChannel();
@@ -314,7 +316,7 @@ public final class AmqpLink implements RemoteLink {
                 ? settings.brokers().get(0).toString()
                 : opened.getAddress().getHostAddress() + ":" + opened.getPort();
         if (connectedBefore) {
-            metrics.countReconnect();
+            metrics.count(BroadcasterCounter.RECONNECTS);
         }
         connectedBefore = true;
         sessionUp = true;
@@ -345,7 +347,7 @@ public final class AmqpLink implements RemoteLink {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ChannelContinuationTimeoutException timeout) {
                 return "no answer from the broker to " + timeout.getMethod().protocolMethodName() + " within "
-                        + SettingKeys.RPC_TIMEOUT + "=" + rpcTimeoutMs + " ms";
+                        + Setting.RPC_TIMEOUT + "=" + rpcTimeoutMs + " ms";
             }
             if (cause instanceof ShutdownSignalException signal) {
                 if (signal.getReason() instanceof AMQP.Connection.Close close) {

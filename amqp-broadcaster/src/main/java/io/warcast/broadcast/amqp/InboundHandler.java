@@ -1,11 +1,13 @@
 package io.warcast.broadcast.amqp;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
+import io.warcast.broadcast.delivery.InboundFilter;
 import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.wire.Decoded;
 import io.warcast.broadcast.wire.Envelope;
-import io.warcast.broadcast.wire.InboundFilter;
+import io.warcast.broadcast.wire.WireCodec;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,7 @@ final class InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
 
     private final String serverId;
-    private final WireFormat wire;
+    private final WireCodec wire;
     private final InboundFilter filter;
     private final LocalFanOut fanOut;
     private final BroadcasterMetrics metrics;
@@ -31,10 +33,10 @@ final class InboundHandler {
     private final Set<String> unclaimedExchanges = new HashSet<>();
     private final UnknownKinds unknownKinds = new UnknownKinds();
 
-    InboundHandler(String serverId, WireFormat wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
+    InboundHandler(String serverId, WireCodec wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
         this.serverId = serverId;
         this.wire = wire;
-        this.filter = wire.newFilter();
+        this.filter = new InboundFilter(InboundFilter.DEFAULT_REMEMBERED_IDS);
         this.fanOut = fanOut;
         this.metrics = metrics;
     }
@@ -66,7 +68,7 @@ final class InboundHandler {
         }
         InboundFilter.Verdict verdict = filter.check(envelope);
         switch (verdict) {
-            case DUPLICATE -> metrics.countDuplicate();
+            case DUPLICATE -> metrics.count(BroadcasterCounter.DUPLICATES_SUPPRESSED);
             case GAP_THEN_DELIVER -> {
                 missed(exchange, envelope.origin(), envelope.sequence());
                 deliver(exchange, envelope);
@@ -87,7 +89,7 @@ final class InboundHandler {
         }
         switch (filter.admitSkipped(position).verdict()) {
             case DUPLICATE -> {
-                metrics.countDuplicate();
+                metrics.count(BroadcasterCounter.DUPLICATES_SUPPRESSED);
                 return false;
             }
             case GAP_THEN_DELIVER -> missed(exchange, position.origin(), position.sequence());
@@ -112,7 +114,7 @@ final class InboundHandler {
     }
 
     private void missed(String exchange, Origin origin, long sequence) {
-        metrics.countGap();
+        metrics.count(BroadcasterCounter.GAPS);
         log.warn(
                 "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
                         + " asking the listeners to flush their caches",
@@ -124,11 +126,11 @@ final class InboundHandler {
 
     private void deliver(String exchange, Envelope envelope) {
         if (fanOut.deliverFromRemote(exchange, envelope)) {
-            metrics.countReceived();
+            metrics.count(BroadcasterCounter.RECEIVED);
             unclaimedExchanges.remove(exchange);
             return;
         }
-        metrics.countUnclaimed();
+        metrics.count(BroadcasterCounter.UNCLAIMED);
         if (unclaimedExchanges.add(exchange)) {
             log.warn(
                     "Warcast received a {} from [{}] on exchange [{}], which no application of this server has"

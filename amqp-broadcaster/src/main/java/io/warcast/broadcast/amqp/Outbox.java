@@ -1,5 +1,6 @@
 package io.warcast.broadcast.amqp;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.FlushRequest;
 import io.warcast.api.Origin;
 import io.warcast.broadcast.BroadcasterMetrics;
@@ -62,7 +63,7 @@ final class Outbox {
         if (queue.offer(new Outgoing(exchange, envelope))) {
             return;
         }
-        metrics.countDroppedOutbox();
+        metrics.count(BroadcasterCounter.DROPPED_OUTBOX);
         boolean episodeStarts;
         synchronized (overflowLock) {
             MissedDataSources missed = missedByExchange.computeIfAbsent(exchange, unused -> new MissedDataSources());

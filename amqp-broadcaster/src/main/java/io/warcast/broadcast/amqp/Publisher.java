@@ -2,8 +2,10 @@ package io.warcast.broadcast.amqp;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.WireCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,7 +25,7 @@ final class Publisher {
 
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
-    private final WireFormat wire;
+    private final WireCodec wire;
     private final Topology topology;
     private final int maxMessageSize;
     private final long confirmTimeoutMs;
@@ -33,7 +35,7 @@ final class Publisher {
     private Channel channel;
 
     Publisher(
-            WireFormat wire,
+            WireCodec wire,
             Topology topology,
             Bindings bindings,
             int maxMessageSize,
@@ -90,13 +92,13 @@ final class Publisher {
             }
             declare(outgoing.exchange());
             channel.basicPublish(outgoing.exchange(), "", properties(outgoing.envelope()), body);
-            metrics.countSent();
+            metrics.count(BroadcasterCounter.SENT);
             sent++;
         }
         unconfirmed.removeAll(unsendable);
         // Throws when the broker nacks (the channel is closed then) or the connection is lost: all is sent again.
         channel.waitForConfirmsOrDie(confirmTimeoutMs);
-        metrics.countConfirmed(sent);
+        metrics.add(BroadcasterCounter.CONFIRMED, sent);
         unconfirmed.clear();
     }
 
@@ -105,7 +107,7 @@ final class Publisher {
         try {
             body = wire.encode(envelope);
         } catch (RuntimeException e) {
-            metrics.countDroppedOutbox();
+            metrics.count(BroadcasterCounter.DROPPED_OUTBOX);
             log.warn(
                     "Warcast cannot encode a {} from [{}]; dropped it: {}",
                     envelope.payload().kind(),
@@ -114,7 +116,7 @@ final class Publisher {
             return null;
         }
         if (body.length > maxMessageSize) {
-            metrics.countDroppedOutbox();
+            metrics.count(BroadcasterCounter.DROPPED_OUTBOX);
             log.warn(
                     "Warcast dropped a {} from [{}] of {} bytes, larger than amqpbroadcast.maxmessagesize={}",
                     envelope.payload().kind(),

@@ -5,7 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warcast.broadcast.BroadcasterMetrics;
-import io.warcast.broadcast.settings.SettingKeys;
+import io.warcast.broadcast.settings.Setting;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +109,7 @@ final class QueueIntake {
                         "Warcast waits for the applications deployed at start-up before it takes messages from queue"
                                 + " [{}] (at most {}={} ms)",
                         topology.queue(),
-                        SettingKeys.STARTUP_TIMEOUT,
+                        Setting.STARTUP_TIMEOUT,
                         startupTimeoutMs);
             }
             return false;
@@ -120,7 +120,7 @@ final class QueueIntake {
                     "Warcast waited {}={} ms for the applications deployed at start-up; taking messages from queue"
                             + " [{}] now, before the server finished starting: applications that join later miss"
                             + " what arrives before they do",
-                    SettingKeys.STARTUP_TIMEOUT,
+                    Setting.STARTUP_TIMEOUT,
                     startupTimeoutMs,
                     topology.queue());
         }
@@ -167,7 +167,7 @@ final class QueueIntake {
                             + " noticed that this server's previous connection is gone; retrying",
                     topology.queue(),
                     reason,
-                    SettingKeys.SERVER_ID,
+                    Setting.SERVER_ID,
                     serverId);
         }
     }

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.delivery;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +19,21 @@ final class ListenerInvoker {
         this.metrics = metrics;
     }
 
-    <L> void invoke(L listener, Recipient recipient, Delivery<L> delivery) {
+    <L> void invoke(L listener, ParticipantContext context, Delivery<L> delivery) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(recipient.classLoader());
+        thread.setContextClassLoader(context.classLoader());
         try {
             delivery.deliverTo(listener);
-            metrics.countDelivered();
+            metrics.count(BroadcasterCounter.DELIVERED);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
-            metrics.countListenerFailure();
+            metrics.count(BroadcasterCounter.LISTENER_FAILURES);
             log.warn(
                     "Warcast listener [{}] of application [{}] failed on {}: {}; it goes on with the next event",
                     listener.getClass().getName(),
-                    recipient.application(),
+                    context.application(),
                     delivery.describe(),
                     e.toString());
             log.debug(

@@ -1,5 +1,6 @@
 package io.warcast.broadcast.delivery;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.broadcast.BroadcasterMetrics;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Mailbox<L> implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
     private final L listener;
-    private final Recipient recipient;
+    private final ParticipantContext context;
     private final int capacity;
     private final Executor executor;
     private final ListenerInvoker invoker;
@@ -45,13 +46,13 @@ public final class Mailbox<L> implements Runnable {
      */
     Mailbox(
             L listener,
-            Recipient recipient,
+            ParticipantContext context,
             int capacity,
             Executor executor,
             BroadcasterMetrics metrics,
             Function<Optional<String>, Delivery<L>> resync) {
         this.listener = listener;
-        this.recipient = recipient;
+        this.context = context;
         this.capacity = capacity;
         this.executor = executor;
         this.invoker = new ListenerInvoker(metrics);
@@ -66,7 +67,7 @@ public final class Mailbox<L> implements Runnable {
     /** Names the listener and its application, for log lines. */
     @Override
     public String toString() {
-        return "listener [" + listener.getClass().getName() + "] of application [" + recipient.application() + "]";
+        return "listener [" + listener.getClass().getName() + "] of application [" + context.application() + "]";
     }
 
     /** Queues a delivery, or drops it when the backlog is full. Never blocks on the listener. */
@@ -78,7 +79,7 @@ public final class Mailbox<L> implements Runnable {
                 return;
             }
             if (backlog.size() >= capacity) {
-                metrics.countDroppedOverflow();
+                metrics.count(BroadcasterCounter.DROPPED_OVERFLOW);
                 delivery.recordMissed(missed);
                 overflowStarts = droppedThisEpisode++ == 0;
             } else {
@@ -92,7 +93,7 @@ public final class Mailbox<L> implements Runnable {
                     "Warcast listener [{}] of application [{}] has {} events waiting (amqpbroadcast.listenerqueue):"
                             + " dropping further events until it catches up, then asking it to flush what it missed",
                     listener.getClass().getName(),
-                    recipient.application(),
+                    context.application(),
                     capacity);
         }
         if (schedule) {
@@ -117,7 +118,7 @@ public final class Mailbox<L> implements Runnable {
                 if (next == null) {
                     return;
                 }
-                invoker.invoke(listener, recipient, next);
+                invoker.invoke(listener, context, next);
             }
         } finally {
             finishTurn();
@@ -140,12 +141,12 @@ public final class Mailbox<L> implements Runnable {
         List<Optional<String>> flushes = missed.drain();
         flushes.forEach(dataSource -> {
             backlog.add(resync.apply(dataSource));
-            metrics.countResyncRequested();
+            metrics.count(BroadcasterCounter.RESYNCS);
         });
         log.info(
                 "Warcast listener [{}] of application [{}] caught up after {} events were dropped; asked it to flush {}",
                 listener.getClass().getName(),
-                recipient.application(),
+                context.application(),
                 droppedThisEpisode,
                 flushes.stream()
                         .map(dataSource -> dataSource.orElse("all data sources"))

@@ -15,7 +15,7 @@ public record MailboxFactory(Executor executor, int capacity, BroadcasterMetrics
     /**
      * @param resync the delivery that asks the listener to flush a data source (empty: all) after it missed changes
      */
-    public <L> Mailbox<L> open(L listener, Recipient recipient, Function<Optional<String>, Delivery<L>> resync) {
-        return new Mailbox<>(listener, recipient, capacity, executor, metrics, resync);
+    public <L> Mailbox<L> open(L listener, ParticipantContext context, Function<Optional<String>, Delivery<L>> resync) {
+        return new Mailbox<>(listener, context, capacity, executor, metrics, resync);
     }
 }

@@ -1,10 +1,11 @@
 package io.warcast.broadcast.fanout;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.Origin;
 import io.warcast.api.spi.Participation;
 import io.warcast.broadcast.BroadcasterMetrics;
 import io.warcast.broadcast.delivery.MailboxFactory;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import io.warcast.broadcast.wire.Envelope;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalFanOut {
 
-    private final List<LocalParticipant> participants = new CopyOnWriteArrayList<>();
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final MailboxFactory mailboxFactory;
     private final BroadcasterMetrics metrics;
     private volatile RemoteLink remoteLink = RemoteLink.LOCAL_ONLY;
@@ -35,12 +36,12 @@ public final class LocalFanOut {
     }
 
     /** Adds a participant that hears, and is heard by, the others on {@code exchange}. */
-    public Participation join(Origin origin, String exchange, Recipient recipient) {
+    public Participation join(Origin origin, String exchange, ParticipantContext context) {
         remoteLink.exchangeInUse(exchange);
-        ParticipantListeners listeners = new ParticipantListeners(recipient, mailboxFactory);
-        LocalParticipant participant = new LocalParticipant(origin, exchange, listeners, this, metrics);
+        ParticipantListeners listeners = new ParticipantListeners(context, mailboxFactory);
+        Participant participant = new Participant(origin, exchange, listeners, this, metrics);
         participants.add(participant);
-        return new Membership(participant);
+        return new FanOutParticipation(participant);
     }
 
     /**
@@ -50,7 +51,7 @@ public final class LocalFanOut {
      */
     public boolean deliverFromRemote(String exchange, Envelope envelope) {
         boolean claimed = false;
-        for (LocalParticipant receiver : participants) {
+        for (Participant receiver : participants) {
             if (receiver.exchange().equals(exchange)) {
                 receiver.receive(envelope);
                 claimed = true;
@@ -64,8 +65,8 @@ public final class LocalFanOut {
      * servers were lost on the way.
      */
     public void resync(String exchange, Optional<String> dataSource) {
-        metrics.countResyncRequested();
-        for (LocalParticipant receiver : participants) {
+        metrics.count(BroadcasterCounter.RESYNCS);
+        for (Participant receiver : participants) {
             if (receiver.exchange().equals(exchange)) {
                 receiver.resync(dataSource);
             }
@@ -86,20 +87,20 @@ public final class LocalFanOut {
 
     /** Closes every participation: the server is stopping. */
     public void closeAll() {
-        participants.forEach(LocalParticipant::close);
+        participants.forEach(Participant::close);
     }
 
     public int size() {
         return participants.size();
     }
 
-    void leave(LocalParticipant participant) {
+    void leave(Participant participant) {
         participants.remove(participant);
     }
 
     /** Hands what {@code sender} published to the other participants on its exchange, then to other servers. */
-    void publish(LocalParticipant sender, Envelope envelope) {
-        for (LocalParticipant receiver : participants) {
+    void publish(Participant sender, Envelope envelope) {
+        for (Participant receiver : participants) {
             if (receiver != sender && receiver.exchange().equals(sender.exchange())) {
                 receiver.receive(envelope);
             }

@@ -8,7 +8,7 @@ import io.warcast.api.FlushRequest;
 import io.warcast.broadcast.delivery.Delivery;
 import io.warcast.broadcast.delivery.MailboxFactory;
 import io.warcast.broadcast.delivery.Mailboxes;
-import io.warcast.broadcast.delivery.Recipient;
+import io.warcast.broadcast.delivery.ParticipantContext;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -22,14 +22,14 @@ final class ParticipantListeners {
         throw new IllegalStateException("A message listener has no cache to flush");
     };
 
-    private final Recipient recipient;
+    private final ParticipantContext context;
     private final MailboxFactory mailboxFactory;
     private final Mailboxes<DataNotifyListener> dataListeners = new Mailboxes<>();
     private final ConcurrentMap<String, Mailboxes<AppMessageListener>> messageListeners = new ConcurrentHashMap<>();
     private boolean closed;
 
-    ParticipantListeners(Recipient recipient, MailboxFactory mailboxFactory) {
-        this.recipient = recipient;
+    ParticipantListeners(ParticipantContext context, MailboxFactory mailboxFactory) {
+        this.context = context;
         this.mailboxFactory = mailboxFactory;
     }
 
@@ -37,7 +37,7 @@ final class ParticipantListeners {
         if (closed) {
             return;
         }
-        dataListeners.register(listener, added -> mailboxFactory.open(added, recipient, FlushDelivery::missedChanges));
+        dataListeners.register(listener, added -> mailboxFactory.open(added, context, FlushDelivery::missedChanges));
     }
 
     void deregister(DataNotifyListener listener) {
@@ -50,7 +50,7 @@ final class ParticipantListeners {
         }
         messageListeners
                 .computeIfAbsent(channel, unused -> new Mailboxes<>())
-                .register(listener, added -> mailboxFactory.open(added, recipient, NO_RESYNC));
+                .register(listener, added -> mailboxFactory.open(added, context, NO_RESYNC));
     }
 
     void deregister(String channel, AppMessageListener listener) {

@@ -1,13 +1,15 @@
 package io.warcast.broadcast.settings;
 
-import static io.warcast.broadcast.settings.SettingKeys.*;
+import static io.warcast.broadcast.settings.Setting.*;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The server's effective broadcaster settings, from {@code warcast.properties} and the defaults.
@@ -54,21 +56,20 @@ public record BroadcasterSettings(
         int maxMessageSize,
         long startupTimeoutMs) {
 
-    public static final String DEFAULT_EXCHANGE = "warcast";
-
     private static final String NONE = "<none>";
 
     /**
      * Reads the settings.
      *
-     * @param raw the entries of {@code warcast.properties}; keys outside {@value SettingKeys#PREFIX} are ignored
-     * @param defaultServerId the server id when {@value SettingKeys#SERVER_ID} is not set
+     * @param raw the entries of {@code warcast.properties}; keys outside {@value Setting#PREFIX} are ignored
+     * @param defaultServerId the server id when {@link Setting#SERVER_ID} is not set
      * @param environment looks up environment variables for {@code ${env:NAME}}
      * @throws IllegalArgumentException naming key, value and expected form for an unknown key or a bad value
      */
     public static BroadcasterSettings parse(
             Map<String, String> raw, String defaultServerId, UnaryOperator<String> environment) {
-        SettingValues values = new SettingValues(raw, ALL, "expected one of " + String.join(", ", ALL), environment);
+        SettingValues values = new SettingValues(
+                raw, EnumSet.allOf(Setting.class), "expected one of " + Setting.allKeys(), environment);
         Optional<BrokerUri> uri = values.optionalText(URI).map(value -> BrokerUri.parse(URI, value));
         uri.ifPresent(given -> URI_EXCLUSIVE.stream()
                 .filter(values::isSet)
@@ -76,49 +77,51 @@ public record BroadcasterSettings(
                 .ifPresent(key -> {
                     throw new IllegalArgumentException(URI + "=["
                             + BrokerUri.redact(values.optionalText(URI).orElseThrow())
-                            + "]: expected either " + URI + " or " + String.join("/", URI_EXCLUSIVE) + ", not both ("
-                            + key + " is set too)");
+                            + "]: expected either " + URI + " or " + uriExclusiveKeys() + ", not both (" + key
+                            + " is set too)");
                 }));
-        boolean ssl = values.bool(SSL, uri.map(BrokerUri::tls).orElse(false));
+        boolean ssl = values.flag(SSL, uri.map(BrokerUri::tls).orElse(false));
         if (uri.isPresent() && uri.get().tls() && !ssl) {
             throw SettingValues.refused(SSL, "false", "true or no " + SSL + " with an amqps:// " + URI);
         }
         if (!ssl) {
-            TLS_KEYS.stream().filter(values::isSet).findFirst().ifPresent(key -> {
+            Setting.tlsKeys().stream().filter(values::isSet).findFirst().ifPresent(key -> {
                 throw new IllegalArgumentException(key + ": takes effect only with " + SSL + "=true or an amqps:// "
                         + URI + "; set " + SSL + "=true or remove " + key);
             });
         }
         int port = uri.map(given -> given.address().port())
-                .orElseGet(() -> values.intInRange(PORT, ssl ? 5671 : 5672, 1, 65535));
+                .orElseGet(() -> ssl ? values.count(PORT, 5671) : values.count(PORT));
         Optional<String> hostname = uri.map(given -> given.address().host()).or(() -> values.optionalText(HOSTNAME));
         List<BrokerAddress> brokers = uri.map(given -> List.of(given.address()))
                 .orElseGet(() -> hostname.map(hosts -> BrokerAddress.parseList(HOSTNAME, hosts, port))
                         .orElse(List.of()));
         return new BroadcasterSettings(
                 hostname,
-                uri.flatMap(BrokerUri::username).orElseGet(() -> values.text(USERNAME, "guest")),
-                uri.flatMap(BrokerUri::password).orElseGet(() -> values.text(PASSWORD, "guest")),
-                uri.map(BrokerUri::virtualHost).orElseGet(() -> values.text(VIRTUALHOST, "/")),
+                uri.flatMap(BrokerUri::username).orElseGet(() -> values.text(USERNAME)),
+                uri.flatMap(BrokerUri::password).orElseGet(() -> values.text(PASSWORD)),
+                uri.map(BrokerUri::virtualHost).orElseGet(() -> values.text(VIRTUALHOST)),
                 port,
-                values.milliseconds(CONNECTION_TIMEOUT, 60_000),
-                values.milliseconds(HANDSHAKE_TIMEOUT, 10_000),
-                values.milliseconds(SHUTDOWN_TIMEOUT, 10_000),
-                values.milliseconds(RPC_TIMEOUT, 600_000),
+                values.number(CONNECTION_TIMEOUT),
+                values.number(HANDSHAKE_TIMEOUT),
+                values.number(SHUTDOWN_TIMEOUT),
+                values.number(RPC_TIMEOUT),
                 values.token(SERVER_ID, defaultServerId),
-                values.exchange(EXCHANGE, DEFAULT_EXCHANGE),
-                values.intInRange(DELIVERY_THREADS, 8, 1, 256),
-                values.intInRange(LISTENER_QUEUE, 10_000, 1, Integer.MAX_VALUE),
+                values.exchange(EXCHANGE),
+                values.count(DELIVERY_THREADS),
+                values.count(LISTENER_QUEUE),
                 brokers,
-                values.intInRange(HEARTBEAT, 30, 0, 65535),
+                values.count(HEARTBEAT),
                 ssl ? Optional.of(TlsSettings.parse(values)) : Optional.empty(),
-                values.optionalText(QUEUE_TYPE)
-                        .map(value -> QueueType.parse(QUEUE_TYPE, value))
-                        .orElse(QueueType.CLASSIC),
-                values.milliseconds(QUEUE_EXPIRY, 3_600_000, 60_000, Integer.MAX_VALUE),
-                values.intInRange(OUTBOX_SIZE, 10_000, 1, Integer.MAX_VALUE),
-                values.intInRange(MAX_MESSAGE_SIZE, 1_048_576, 1_024, 134_217_728),
-                values.milliseconds(STARTUP_TIMEOUT, 300_000));
+                QueueType.parse(QUEUE_TYPE, values.text(QUEUE_TYPE)),
+                values.number(QUEUE_EXPIRY),
+                values.count(OUTBOX_SIZE),
+                values.count(MAX_MESSAGE_SIZE),
+                values.number(STARTUP_TIMEOUT));
+    }
+
+    private static String uriExclusiveKeys() {
+        return String.join("/", URI_EXCLUSIVE.stream().map(Setting::key).toList());
     }
 
     /** True when a broker is set: the server broadcasts to other servers, not only within the JVM. */
@@ -134,11 +137,13 @@ public record BroadcasterSettings(
     public String exchangeFor(Map<String, String> applicationSettings, UnaryOperator<String> environment) {
         Map<String, String> scoped = new LinkedHashMap<>();
         applicationSettings.forEach((key, value) -> {
-            if (!APPLICATION_KEYS.contains(key)) {
-                throw new IllegalArgumentException(
-                        key + ": a web application's WEB-INF/warcast.properties may set only "
-                                + String.join(", ", APPLICATION_KEYS)
-                                + "; set the other keys in the server's warcast.properties");
+            if (APPLICATION_KEYS.stream().noneMatch(allowed -> allowed.key().equals(key))) {
+                throw new IllegalArgumentException(key
+                        + ": a web application's WEB-INF/warcast.properties may set only "
+                        + String.join(
+                                ", ",
+                                APPLICATION_KEYS.stream().map(Setting::key).toList())
+                        + "; set the other keys in the server's warcast.properties");
             }
             scoped.put(key, value);
         });
@@ -146,46 +151,59 @@ public record BroadcasterSettings(
         return values.exchange(EXCHANGE, exchange);
     }
 
-    /** Every setting as {@code key=value}, the password masked, for the log. */
+    /** Every setting as {@code key=value}, in the order of {@link Setting}, secrets masked, for the log. */
     public String describe() {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(HOSTNAME, brokers.isEmpty() ? NONE : hostname.orElseThrow());
-        shown.put(USERNAME, username);
-        shown.put(PASSWORD, secret(password));
-        shown.put(VIRTUALHOST, virtualHost);
-        shown.put(PORT, port);
-        shown.put(CONNECTION_TIMEOUT, connectionTimeoutMs);
-        shown.put(HANDSHAKE_TIMEOUT, handshakeTimeoutMs);
-        shown.put(SHUTDOWN_TIMEOUT, shutdownTimeoutMs);
-        shown.put(RPC_TIMEOUT, rpcTimeoutMs);
-        shown.put(SERVER_ID, serverId);
-        shown.put(EXCHANGE, exchange);
-        shown.put(DELIVERY_THREADS, deliveryThreads);
-        shown.put(LISTENER_QUEUE, listenerQueue);
-        shown.put(URI, brokers.isEmpty() ? NONE : effectiveUri());
-        shown.put(HEARTBEAT, heartbeatSeconds);
-        shown.put(SSL, tls.isPresent());
-        describeStore(shown, SSL_TRUSTSTORE, tls.flatMap(TlsSettings::trustStore), "<JVM default>");
-        describeStore(shown, SSL_KEYSTORE, tls.flatMap(TlsSettings::keyStore), NONE);
-        shown.put(SSL_VERIFY_HOSTNAME, tls.map(TlsSettings::verifyHostname).orElse(true));
-        shown.put(QUEUE_TYPE, queueType.argument());
-        shown.put(QUEUE_EXPIRY, queueExpiryMs);
-        shown.put(OUTBOX_SIZE, outboxSize);
-        shown.put(MAX_MESSAGE_SIZE, maxMessageSize);
-        shown.put(STARTUP_TIMEOUT, startupTimeoutMs);
-        return shown.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
+        return Stream.of(Setting.values())
+                .map(setting -> setting + "=" + shown(setting))
                 .collect(Collectors.joining(", "));
     }
 
-    /** Shows a store's path, password (masked) and type under {@code pathKey}, {@code pathKey + "password"}… */
-    private static void describeStore(
-            Map<String, Object> shown, String pathKey, Optional<TlsSettings.StoreFile> store, String none) {
-        shown.put(pathKey, store.map(file -> file.path().toString()).orElse(none));
-        shown.put(
-                pathKey + "password",
-                secret(store.map(TlsSettings.StoreFile::password).orElse("")));
-        shown.put(pathKey + "type", store.map(TlsSettings.StoreFile::type).orElse("-"));
+    /** The effective value of a setting as the log shows it; a new {@link Setting} does not compile until shown. */
+    private Object shown(Setting setting) {
+        Optional<TlsSettings.StoreFile> trustStore = tls.flatMap(TlsSettings::trustStore);
+        Optional<TlsSettings.StoreFile> keyStore = tls.flatMap(TlsSettings::keyStore);
+        return switch (setting) {
+            case HOSTNAME -> brokers.isEmpty() ? NONE : hostname.orElseThrow();
+            case USERNAME -> username;
+            case PASSWORD -> secret(password);
+            case VIRTUALHOST -> virtualHost;
+            case PORT -> port;
+            case CONNECTION_TIMEOUT -> connectionTimeoutMs;
+            case HANDSHAKE_TIMEOUT -> handshakeTimeoutMs;
+            case SHUTDOWN_TIMEOUT -> shutdownTimeoutMs;
+            case RPC_TIMEOUT -> rpcTimeoutMs;
+            case SERVER_ID -> serverId;
+            case EXCHANGE -> exchange;
+            case DELIVERY_THREADS -> deliveryThreads;
+            case LISTENER_QUEUE -> listenerQueue;
+            case URI -> brokers.isEmpty() ? NONE : effectiveUri();
+            case HEARTBEAT -> heartbeatSeconds;
+            case SSL -> tls.isPresent();
+            case SSL_TRUSTSTORE -> path(trustStore, "<JVM default>");
+            case SSL_TRUSTSTORE_PASSWORD -> password(trustStore);
+            case SSL_TRUSTSTORE_TYPE -> type(trustStore);
+            case SSL_KEYSTORE -> path(keyStore, NONE);
+            case SSL_KEYSTORE_PASSWORD -> password(keyStore);
+            case SSL_KEYSTORE_TYPE -> type(keyStore);
+            case SSL_VERIFY_HOSTNAME -> tls.map(TlsSettings::verifyHostname).orElse(true);
+            case QUEUE_TYPE -> queueType.argument();
+            case QUEUE_EXPIRY -> queueExpiryMs;
+            case OUTBOX_SIZE -> outboxSize;
+            case MAX_MESSAGE_SIZE -> maxMessageSize;
+            case STARTUP_TIMEOUT -> startupTimeoutMs;
+        };
+    }
+
+    private static String path(Optional<TlsSettings.StoreFile> store, String none) {
+        return store.map(file -> file.path().toString()).orElse(none);
+    }
+
+    private static String password(Optional<TlsSettings.StoreFile> store) {
+        return secret(store.map(TlsSettings.StoreFile::password).orElse(""));
+    }
+
+    private static String type(Optional<TlsSettings.StoreFile> store) {
+        return store.map(TlsSettings.StoreFile::type).orElse("-");
     }
 
     /** A secret for the log: masked when set, so that an unset one does not look set. */
@@ -193,7 +211,7 @@ public record BroadcasterSettings(
         return value.isEmpty() ? NONE : MASK;
     }
 
-    /** The broker in the form of {@value SettingKeys#URI}, the password masked: whichever keys set it. */
+    /** The broker in the form of {@link Setting#URI}, the password masked: whichever keys set it. */
     private String effectiveUri() {
         String hosts = brokers.stream().map(BrokerAddress::toString).collect(Collectors.joining(","));
         String vhost = virtualHost.equals("/") ? "%2F" : virtualHost;

@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public record BrokerAddress(String host, int port) {
 
-    private static final String EXPECTED =
-            "a host name, or a comma list h1[:port],h2[:port] with ports from 1 to 65535";
+    static final String EXPECTED = "a host name, or a comma list h1[:port],h2[:port] with ports from 1 to 65535";
 
     public BrokerAddress {
         Objects.requireNonNull(host, "host");
@@ -25,7 +24,7 @@ public record BrokerAddress(String host, int port) {
      * @param defaultPort the port of an entry that names none
      * @throws IllegalArgumentException naming the key, the value and the expected form
      */
-    static List<BrokerAddress> parseList(String key, String value, int defaultPort) {
+    static List<BrokerAddress> parseList(Setting key, String value, int defaultPort) {
         List<BrokerAddress> addresses = new ArrayList<>();
         for (String entry : value.split(",", -1)) {
             addresses.add(parse(key, value, entry.trim(), defaultPort));
@@ -33,19 +32,19 @@ public record BrokerAddress(String host, int port) {
         return List.copyOf(addresses);
     }
 
-    private static BrokerAddress parse(String key, String value, String entry, int defaultPort) {
+    private static BrokerAddress parse(Setting key, String value, String entry, int defaultPort) {
         String host = entry;
         String port = null;
         if (entry.startsWith("[")) {
             int end = entry.indexOf(']');
             if (end < 0) {
-                throw SettingValues.refused(key, value, EXPECTED);
+                throw SettingValues.refused(key, value);
             }
             host = entry.substring(1, end);
             String rest = entry.substring(end + 1);
             if (!rest.isEmpty()) {
                 if (!rest.startsWith(":")) {
-                    throw SettingValues.refused(key, value, EXPECTED);
+                    throw SettingValues.refused(key, value);
                 }
                 port = rest.substring(1);
             }
@@ -54,12 +53,12 @@ public record BrokerAddress(String host, int port) {
             port = entry.substring(entry.indexOf(':') + 1);
         }
         if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
-            throw SettingValues.refused(key, value, EXPECTED);
+            throw SettingValues.refused(key, value);
         }
         return new BrokerAddress(host, port == null ? defaultPort : parsePort(key, value, port));
     }
 
-    private static int parsePort(String key, String value, String port) {
+    private static int parsePort(Setting key, String value, String port) {
         try {
             int number = Integer.parseInt(port);
             if (number >= 1 && number <= 65535) {
@@ -68,7 +67,7 @@ public record BrokerAddress(String host, int port) {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw SettingValues.refused(key, value, EXPECTED);
+        throw SettingValues.refused(key, value);
     }
 
     @Override

@@ -13,11 +13,11 @@ import java.util.Optional;
 record BrokerUri(
         BrokerAddress address, Optional<String> username, Optional<String> password, String virtualHost, boolean tls) {
 
-    private static final String EXPECTED =
-            "amqp://user:password@host:port/vhost or amqps://… (user, password, port" + " and vhost may be left out)";
+    static final String EXPECTED =
+            "amqp://user:password@host:port/vhost or amqps://… (user, password, port and vhost may be left out)";
 
     /** @throws IllegalArgumentException naming the key and the value, its password masked */
-    static BrokerUri parse(String key, String value) {
+    static BrokerUri parse(Setting key, String value) {
         URI uri;
         try {
             uri = new URI(value);
@@ -52,10 +52,10 @@ record BrokerUri(
 
     /** The URI with its password masked, for messages and the log. */
     static String redact(String value) {
-        return value.replaceFirst("^([A-Za-z]+://[^:@/]*:)[^@/]*@", "$1" + SettingKeys.MASK + "@");
+        return value.replaceFirst("^([A-Za-z]+://[^:@/]*:)[^@/]*@", "$1" + Setting.MASK + "@");
     }
 
-    private static IllegalArgumentException refused(String key, String value) {
+    private static IllegalArgumentException refused(Setting key, String value) {
         return new IllegalArgumentException(key + "=[" + redact(value) + "]: expected " + EXPECTED);
     }
 

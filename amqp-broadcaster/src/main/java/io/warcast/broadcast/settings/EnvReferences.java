@@ -21,7 +21,7 @@ final class EnvReferences {
      * @throws IllegalArgumentException naming the key and the variable when a variable is not defined, or when the
      *     value holds a {@code ${...}} that is not a reference
      */
-    String resolve(String key, String value) {
+    String resolve(Setting key, String value) {
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
@@ -36,7 +36,7 @@ final class EnvReferences {
         matcher.appendTail(resolved);
         String result = resolved.toString();
         if (REFERENCE.matcher(value).replaceAll("").contains("${")) {
-            throw new IllegalArgumentException(key + "=[" + (SettingKeys.isSecret(key) ? SettingKeys.MASK : value)
+            throw new IllegalArgumentException(key + "=[" + (key.secret() ? Setting.MASK : value)
                     + "]: expected ${env:NAME} with NAME made of letters, digits and '_'");
         }
         return result;

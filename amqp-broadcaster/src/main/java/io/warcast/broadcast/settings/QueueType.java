@@ -14,12 +14,12 @@ public enum QueueType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static QueueType parse(String key, String value) {
+    static QueueType parse(Setting key, String value) {
         for (QueueType type : values()) {
             if (type.argument().equalsIgnoreCase(value)) {
                 return type;
             }
         }
-        throw SettingValues.refused(key, value, "classic or quorum");
+        throw SettingValues.refused(key, value);
     }
 }

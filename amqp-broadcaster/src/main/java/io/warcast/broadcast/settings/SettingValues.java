@@ -1,111 +1,114 @@
 package io.warcast.broadcast.settings;
 
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The {@value SettingKeys#PREFIX} entries of a settings source, environment references resolved, read as typed
- * values. Every refusal names the key, the value (masked for secrets) and the form expected.
+ * The {@value Setting#PREFIX} entries of a settings source, environment references resolved, read as typed values
+ * with the defaults and forms their {@link Setting} declares. Every refusal names the key, the value (masked for
+ * secrets) and the form expected.
  */
 final class SettingValues {
 
     private static final Pattern EXCHANGE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
 
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<Setting, String> values = new EnumMap<>(Setting.class);
 
     /**
-     * @param raw every entry of the source; keys outside {@value SettingKeys#PREFIX} are ignored
-     * @param allowedKeys the keys this source may set
+     * @param raw every entry of the source; keys outside {@value Setting#PREFIX} are ignored
+     * @param allowed the keys this source may set
      * @param allowedDescription what to tell the user about the allowed keys when another one is set
      */
     SettingValues(
             Map<String, String> raw,
-            Collection<String> allowedKeys,
+            Set<Setting> allowed,
             String allowedDescription,
             UnaryOperator<String> environment) {
         EnvReferences references = new EnvReferences(environment);
         raw.forEach((key, value) -> {
-            if (!key.startsWith(SettingKeys.PREFIX)) {
+            if (!key.startsWith(Setting.PREFIX)) {
                 return;
             }
-            if (!allowedKeys.contains(key)) {
-                // The value of an unknown key is never shown: it may be a misspelt password.
-                throw new IllegalArgumentException(
-                        key + "=[" + SettingKeys.MASK + "]: unknown key; " + allowedDescription);
-            }
-            values.put(key, references.resolve(key, value.trim()));
+            Setting setting = Setting.byKey(key)
+                    .filter(allowed::contains)
+                    // The value of an unknown key is never shown: it may be a misspelt password.
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            key + "=[" + Setting.MASK + "]: unknown key; " + allowedDescription));
+            values.put(setting, references.resolve(setting, value.trim()));
         });
     }
 
-    boolean isSet(String key) {
-        return values.containsKey(key);
+    boolean isSet(Setting setting) {
+        return values.containsKey(setting);
     }
 
-    boolean bool(String key, boolean defaultValue) {
-        String value = values.get(key);
+    boolean flag(Setting setting) {
+        return flag(setting, (Boolean) declaredDefault(setting));
+    }
+
+    boolean flag(Setting setting, boolean defaultValue) {
+        String value = values.get(setting);
         if (value == null) {
             return defaultValue;
         }
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw refused(key, value, "true or false");
+        throw refused(setting, value);
     }
 
-    Optional<String> optionalText(String key) {
-        return Optional.ofNullable(values.get(key)).map(value -> requireNotBlank(key, value));
+    Optional<String> optionalText(Setting setting) {
+        return Optional.ofNullable(values.get(setting)).map(value -> requireNotBlank(setting, value));
     }
 
-    String text(String key, String defaultValue) {
-        return optionalText(key).orElse(defaultValue);
+    String text(Setting setting) {
+        return text(setting, (String) declaredDefault(setting));
+    }
+
+    String text(Setting setting, String defaultValue) {
+        return optionalText(setting).orElse(defaultValue);
     }
 
     /** A value without whitespace, such as a server id. */
-    String token(String key, String defaultValue) {
-        String value = text(key, defaultValue);
+    String token(Setting setting, String defaultValue) {
+        String value = text(setting, defaultValue);
         if (value.chars().anyMatch(Character::isWhitespace)) {
-            throw refused(key, value, "a name without spaces");
+            throw refused(setting, value);
         }
         return value;
     }
 
-    String exchange(String key, String defaultValue) {
-        String value = text(key, defaultValue);
+    String exchange(Setting setting) {
+        return exchange(setting, (String) declaredDefault(setting));
+    }
+
+    String exchange(Setting setting, String defaultValue) {
+        String value = text(setting, defaultValue);
         if (!EXCHANGE_NAME.matcher(value).matches() || value.startsWith("amq.")) {
-            throw refused(
-                    key,
-                    value,
-                    "an exchange name of 1 to 255 letters, digits, '-', '_', '.' or ':', not starting with 'amq.'");
+            throw refused(setting, value);
         }
         return value;
     }
 
-    long milliseconds(String key, long defaultValue) {
-        return wholeNumber(key, defaultValue, 0, Long.MAX_VALUE, "a whole number of milliseconds, 0 or more");
+    /** A whole number in the setting's range, such as milliseconds. */
+    long number(Setting setting) {
+        return number(setting, ((Number) declaredDefault(setting)).longValue());
     }
 
-    long milliseconds(String key, long defaultValue, long minimum, long maximum) {
-        return wholeNumber(
-                key,
-                defaultValue,
-                minimum,
-                maximum,
-                "a whole number of milliseconds from " + minimum + " to " + maximum);
+    int count(Setting setting) {
+        return (int) number(setting);
     }
 
-    int intInRange(String key, int defaultValue, int minimum, int maximum) {
-        String expected = maximum == Integer.MAX_VALUE
-                ? "a whole number, " + minimum + " or more"
-                : "a whole number from " + minimum + " to " + maximum;
-        return (int) wholeNumber(key, defaultValue, minimum, maximum, expected);
+    int count(Setting setting, int defaultValue) {
+        return (int) number(setting, defaultValue);
     }
 
-    private long wholeNumber(String key, long defaultValue, long minimum, long maximum, String expected) {
-        String value = values.get(key);
+    private long number(Setting setting, long defaultValue) {
+        String value = values.get(setting);
         if (value == null) {
             return defaultValue;
         }
@@ -113,23 +116,33 @@ final class SettingValues {
         try {
             number = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw refused(key, value, expected);
+            throw refused(setting, value);
         }
-        if (number < minimum || number > maximum) {
-            throw refused(key, value, expected);
+        if (number < setting.form().minimum() || number > setting.form().maximum()) {
+            throw refused(setting, value);
         }
         return number;
     }
 
-    private static String requireNotBlank(String key, String value) {
+    private static Object declaredDefault(Setting setting) {
+        return setting.defaultValue()
+                .orElseThrow(() -> new IllegalStateException(setting + " declares no default; pass one"));
+    }
+
+    private static String requireNotBlank(Setting setting, String value) {
         if (value.isEmpty()) {
-            throw refused(key, value, "a value that is not empty; remove the line to use the default");
+            throw refused(setting, value, Setting.Form.NOT_EMPTY);
         }
         return value;
     }
 
-    static IllegalArgumentException refused(String key, String value, String expected) {
-        String shown = SettingKeys.isSecret(key) ? SettingKeys.MASK : value;
-        return new IllegalArgumentException(key + "=[" + shown + "]: expected " + expected);
+    /** The refusal of a value that is not of the setting's form. */
+    static IllegalArgumentException refused(Setting setting, String value) {
+        return refused(setting, value, setting.expected());
+    }
+
+    static IllegalArgumentException refused(Setting setting, String value, String expected) {
+        String shown = setting.secret() ? Setting.MASK : value;
+        return new IllegalArgumentException(setting + "=[" + shown + "]: expected " + expected);
     }
 }

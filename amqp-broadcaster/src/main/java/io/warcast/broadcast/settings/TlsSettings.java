@@ -1,6 +1,6 @@
 package io.warcast.broadcast.settings;
 
-import static io.warcast.broadcast.settings.SettingKeys.*;
+import static io.warcast.broadcast.settings.Setting.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +36,14 @@ public record TlsSettings(Optional<StoreFile> trustStore, Optional<StoreFile> ke
         return new TlsSettings(
                 store(values, SSL_TRUSTSTORE, SSL_TRUSTSTORE_PASSWORD, SSL_TRUSTSTORE_TYPE),
                 store(values, SSL_KEYSTORE, SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE),
-                values.bool(SSL_VERIFY_HOSTNAME, true));
+                values.flag(SSL_VERIFY_HOSTNAME));
     }
 
-    private static Optional<StoreFile> store(SettingValues values, String pathKey, String passwordKey, String typeKey) {
+    private static Optional<StoreFile> store(
+            SettingValues values, Setting pathKey, Setting passwordKey, Setting typeKey) {
         Optional<String> path = values.optionalText(pathKey);
         if (path.isEmpty()) {
-            for (String key : new String[] {passwordKey, typeKey}) {
+            for (Setting key : new Setting[] {passwordKey, typeKey}) {
                 if (values.isSet(key)) {
                     throw new IllegalArgumentException(
                             key + ": takes effect only with " + pathKey + "; set " + pathKey + " or remove " + key);
@@ -52,13 +53,13 @@ public record TlsSettings(Optional<StoreFile> trustStore, Optional<StoreFile> ke
         }
         Path file = Path.of(path.get());
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw SettingValues.refused(pathKey, path.get(), "the path of a readable key store file");
+            throw SettingValues.refused(pathKey, path.get());
         }
         String type = values.text(typeKey, KeyStore.getDefaultType());
         try {
             KeyStore.getInstance(type);
         } catch (KeyStoreException e) {
-            throw SettingValues.refused(typeKey, type, "a key store type of this JVM, such as PKCS12 or JKS");
+            throw SettingValues.refused(typeKey, type);
         }
         return Optional.of(new StoreFile(file, values.text(passwordKey, ""), type));
     }

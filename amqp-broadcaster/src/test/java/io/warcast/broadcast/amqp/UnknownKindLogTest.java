@@ -2,6 +2,7 @@ package io.warcast.broadcast.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.ChangeAction;
 import io.warcast.api.DataChange;
 import io.warcast.api.Origin;
@@ -31,7 +32,7 @@ class UnknownKindLogTest {
     private final BroadcasterMetrics metrics = new BroadcasterMetrics();
     private final InboundHandler handler = new InboundHandler(
             "node-here",
-            WireFormat.v1(WireLimits.DEFAULT),
+            new WireCodec(WireLimits.DEFAULT),
             new LocalFanOut(new MailboxFactory(Runnable::run, 10, metrics), metrics),
             metrics);
 
@@ -77,7 +78,7 @@ class UnknownKindLogTest {
         assertThat(metrics.rejected().get(RejectReason.UNKNOWN_KIND))
                 .as("every message of an unknown kind is counted")
                 .isEqualTo(10L);
-        assertThat(metrics.gaps())
+        assertThat(metrics.get(BroadcasterCounter.GAPS))
                 .as("each took a number in its sender's sequence, none missed")
                 .isZero();
     }

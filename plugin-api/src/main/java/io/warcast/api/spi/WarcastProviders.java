@@ -55,16 +55,17 @@ public final class WarcastProviders {
             return found.stream()
                     .filter(provider -> provider.getClass().getName().equals(requestedClass.trim()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(Diagnostics.requestedProviderMissing(
+                    .orElseThrow(() -> new IllegalStateException(ProviderDiscoveryMessages.requestedProviderMissing(
                             PROVIDER_PROPERTY, requestedClass, classNames(found), broken)));
         }
         if (found.size() == 1) {
             return found.get(0);
         }
         if (found.isEmpty()) {
-            throw new IllegalStateException(Diagnostics.noProvider(SERVICE_FILE, broken));
+            throw new IllegalStateException(ProviderDiscoveryMessages.noProvider(SERVICE_FILE, broken));
         }
-        throw new IllegalStateException(Diagnostics.severalProviders(PROVIDER_PROPERTY, classNames(found)));
+        throw new IllegalStateException(
+                ProviderDiscoveryMessages.severalProviders(PROVIDER_PROPERTY, classNames(found)));
     }
 
     private static String classNames(List<WarcastProvider> providers) {

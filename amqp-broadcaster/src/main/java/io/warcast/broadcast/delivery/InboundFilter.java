@@ -1,5 +1,7 @@
-package io.warcast.broadcast.wire;
+package io.warcast.broadcast.delivery;
 
+import io.warcast.broadcast.wire.Decoded;
+import io.warcast.broadcast.wire.Envelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ import java.util.Map;
  * </ul>
  */
 public final class InboundFilter {
+
+    /** How many recent message ids a link's filter remembers to recognise redeliveries. */
+    public static final int DEFAULT_REMEMBERED_IDS = 100_000;
 
     /** How many origin instances {@link #InboundFilter(int)} remembers. */
     public static final int DEFAULT_REMEMBERED_ORIGINS = 10_000;

@@ -2,6 +2,7 @@ package io.warcast.broadcast.fanout;
 
 import io.warcast.api.AppMessage;
 import io.warcast.api.AppMessageListener;
+import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChange;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyListener;
@@ -18,10 +19,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One web application in this JVM: what it publishes goes to every other participant on its exchange, what they
- * publish goes to its listeners.
+ * A participant: one application version in this JVM (a Tomcat context such as {@code ROOT##002}) that joined an
+ * exchange, and the {@link DataNotifyService} it was given. What it publishes goes to every other participant on its
+ * exchange, what they publish goes to its listeners.
  */
-final class LocalParticipant implements DataNotifyService {
+final class Participant implements DataNotifyService {
 
     private final Origin self;
     private final String exchange;
@@ -38,7 +40,7 @@ final class LocalParticipant implements DataNotifyService {
     // Null once delivery stopped: from then on nothing here refers to the application's listeners or class loader.
     private volatile ParticipantListeners listeners;
 
-    LocalParticipant(
+    Participant(
             Origin self,
             String exchange,
             ParticipantListeners listeners,
@@ -168,7 +170,7 @@ final class LocalParticipant implements DataNotifyService {
             requireOpen(action);
             Envelope envelope = new Envelope(newMessageId(), self, ++lastSequence, Instant.now(), payload);
             fanOut.publish(this, envelope);
-            metrics.countPublished();
+            metrics.count(BroadcasterCounter.PUBLISHED);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.warcast.api;
 
 /** The texts that tell a developer or operator why an application has no service. */
-final class Diagnostics {
+final class MissingServiceMessages {
 
-    private Diagnostics() {}
+    private MissingServiceMessages() {}
 
     static String noServiceForApplication(String application) {
         return "Warcast has no DataNotifyService for application [" + application + "]. Either the Warcast"

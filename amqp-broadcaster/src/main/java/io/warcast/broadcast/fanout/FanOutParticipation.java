@@ -3,12 +3,12 @@ package io.warcast.broadcast.fanout;
 import io.warcast.api.DataNotifyService;
 import io.warcast.api.spi.Participation;
 
-/** The container's handle on a participant; kept apart so the application cannot end its own membership. */
-final class Membership implements Participation {
+/** The participation: the container's handle on a participant, kept apart so the application cannot end it itself. */
+final class FanOutParticipation implements Participation {
 
-    private final LocalParticipant participant;
+    private final Participant participant;
 
-    Membership(LocalParticipant participant) {
+    FanOutParticipation(Participant participant) {
         this.participant = participant;
     }
 

@@ -3,13 +3,13 @@ package io.warcast.api.spi;
 import java.util.List;
 
 /** The texts that tell an operator what is wrong with the installation and what to do. */
-final class Diagnostics {
+final class ProviderDiscoveryMessages {
 
     private static final String INSTALL_HINT = "Unzip the Warcast distribution over $CATALINA_BASE so that"
             + " $CATALINA_BASE/lib holds plugin-api, amqp-broadcaster and their dependencies (see the README,"
             + " section \"Install\").";
 
-    private Diagnostics() {}
+    private ProviderDiscoveryMessages() {}
 
     static String noProvider(String serviceFile, List<String> broken) {
         return "No Warcast provider found: no usable " + serviceFile + " on the server's class path"

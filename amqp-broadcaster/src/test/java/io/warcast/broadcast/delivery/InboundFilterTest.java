@@ -1,11 +1,14 @@
-package io.warcast.broadcast.wire;
+package io.warcast.broadcast.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.warcast.api.Origin;
-import io.warcast.broadcast.wire.InboundFilter.Admission;
-import io.warcast.broadcast.wire.InboundFilter.Verdict;
+import io.warcast.broadcast.delivery.InboundFilter.Admission;
+import io.warcast.broadcast.delivery.InboundFilter.Verdict;
+import io.warcast.broadcast.wire.Decoded;
+import io.warcast.broadcast.wire.Envelope;
+import io.warcast.broadcast.wire.Payload;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +143,6 @@ class InboundFilterTest {
                 new Origin("node-a", "/shop", "001", instance),
                 sequence,
                 Instant.EPOCH,
-                SampleEnvelopes.message().payload());
+                new Payload.Message("prices", "{\"sku\":\"K-1\"}"));
     }
 }
