@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A foreign client publishes garbage straight to the exchange, between valid v1 changes: the receiving server skips
- * each bad message, counts it by reason and logs one warning for it, and its listeners get exactly the valid changes,
- * in order.
+ * each bad message, counts it by reason and logs a warning for the first of each reason, and its listeners get exactly
+ * the valid changes, in order.
  */
 class MalformedMessagesIT {
 
@@ -45,7 +45,7 @@ class MalformedMessagesIT {
     final TestServers servers = new TestServers(broker::admin);
 
     @Test
-    void garbageIsSkippedCountedAndLoggedOnceEachAndDeliveryGoesOn() throws Exception {
+    void garbageIsSkippedCountedAndLoggedOncePerReasonAndDeliveryGoesOn() throws Exception {
         try (LogCapture log = LogCapture.start()) {
             TestServer a = servers.start("a");
             TestServer b = servers.start("b");
@@ -107,8 +107,11 @@ class MalformedMessagesIT {
                 assertThat(a.metrics().rejected()).as("A's counters by reason").isEqualTo(expected);
                 for (RejectReason reason : RejectReason.values()) {
                     assertThat(log.linesWith("WARN", "Warcast skipped a message", servers.exchange, "(" + reason + ")"))
-                            .as("one warning per %s message on each of the two servers", reason)
-                            .hasSize(2 * expected.get(reason).intValue());
+                            .as(
+                                    "a warning for the first %s message on each of the two servers, within the minute"
+                                            + " no more",
+                                    reason)
+                            .hasSize(2);
                 }
             });
             assertThat(log.linesWith("WARN", "Warcast skipped a message", servers.exchange))
