@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Checks that a body is well-formed UTF-8 (RFC 3629, the Unicode Standard's table 3-7) before Jackson reads it.
- * Jackson's byte parser decodes overlong forms ({@code C0 80} becomes U+0000) and does not look inside strings it
- * skips, so receivers in other languages, whose decoders refuse such bytes, would disagree with Warcast about a
- * message. A body starting with a byte order mark is refused too: RFC 8259 §8.1 lets a parser ignore one, but Go's and
+ * Jackson 2.22's byte parser decodes overlong forms ({@code C0 80} becomes U+0000) and code points past U+10FFFF (into
+ * junk surrogates), and checks no multi-byte sequence in a string it skips, so receivers in other languages, whose
+ * decoders refuse such bytes, would disagree with Warcast about a message. A body starting with a byte order mark is refused too: RFC 8259 §8.1 lets a parser ignore one, but Go's and
  * JavaScript's JSON parsers refuse it, and every receiver must reach the same verdict on the same bytes.
  */
 final class StrictUtf8 {
