@@ -8,6 +8,7 @@ import io.warcast.broadcast.fanout.LocalFanOut;
 import io.warcast.broadcast.wire.Decoded;
 import io.warcast.broadcast.wire.Envelope;
 import io.warcast.broadcast.wire.WireCodec;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +32,15 @@ final class InboundHandler {
     private final BroadcasterMetrics metrics;
     // Exchanges whose messages nobody here claims now: reported once each, until a message on it is claimed again.
     private final Set<String> unclaimedExchanges = new HashSet<>();
-    private final UnknownKinds unknownKinds = new UnknownKinds();
+    private final InboundLog inboundLog;
 
     InboundHandler(String serverId, WireCodec wire, LocalFanOut fanOut, BroadcasterMetrics metrics) {
+        this(serverId, wire, fanOut, metrics, Clock.systemUTC());
+    }
+
+    /** @param clock the time the log's summaries go by */
+    InboundHandler(String serverId, WireCodec wire, LocalFanOut fanOut, BroadcasterMetrics metrics, Clock clock) {
+        this.inboundLog = new InboundLog(clock);
         this.serverId = serverId;
         this.wire = wire;
         this.filter = new InboundFilter(InboundFilter.DEFAULT_REMEMBERED_IDS);
@@ -42,6 +49,7 @@ final class InboundHandler {
     }
 
     void handle(String exchange, byte[] body) {
+        inboundLog.summariesDue();
         Decoded decoded = wire.decode(body);
         if (decoded instanceof Decoded.Rejected rejected) {
             if (rejected.position().isPresent()
@@ -49,17 +57,7 @@ final class InboundHandler {
                 return;
             }
             metrics.countRejected(rejected.reason());
-            if (rejected.reason() == Decoded.RejectReason.UNKNOWN_KIND
-                    && rejected.position().isPresent()) {
-                newerKind(exchange, body.length, rejected);
-                return;
-            }
-            log.warn(
-                    "Warcast skipped a message of {} bytes on exchange [{}]: {} ({})",
-                    body.length,
-                    exchange,
-                    rejected.detail(),
-                    rejected.reason());
+            inboundLog.skipped(exchange, body.length, rejected);
             return;
         }
         Envelope envelope = ((Decoded.Accepted) decoded).envelope();
@@ -98,29 +96,9 @@ final class InboundHandler {
         return true;
     }
 
-    /** A message of a kind only a newer sender knows: counted each time, logged once per sender and kind. */
-    private void newerKind(String exchange, int length, Decoded.Rejected rejected) {
-        Decoded.Position position = rejected.position().orElseThrow();
-        if (unknownKinds.firstFrom(position.origin(), position.kind())) {
-            log.warn(
-                    "Warcast skipped a message of {} bytes on exchange [{}] from [{}]: {} ({}); further messages of"
-                            + " this kind from this sender are counted, not logged",
-                    length,
-                    exchange,
-                    position.origin(),
-                    rejected.detail(),
-                    rejected.reason());
-        }
-    }
-
     private void missed(String exchange, Origin origin, long sequence) {
         metrics.count(BroadcasterCounter.GAPS);
-        log.warn(
-                "Warcast missed messages from [{}] on exchange [{}] (its sequence skipped to {});"
-                        + " asking the listeners to flush their caches",
-                origin,
-                exchange,
-                sequence);
+        inboundLog.missed(exchange, origin, sequence);
         fanOut.resync(exchange, Optional.empty());
     }
 

@@ -13,8 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads a wire format v1 body into an {@link Envelope}, or says why not. Two passes over the bytes: {@link
- * HeaderScan} checks the JSON and the version and kind, then this reads the fields.
+ * Reads a wire format v1 body into an {@link Envelope}, or says why not. Three passes over the bytes: {@link
+ * StrictUtf8} checks the encoding, {@link HeaderScan} the JSON and the version and kind, then this reads the fields.
  */
 final class EnvelopeReader {
 
@@ -31,6 +31,10 @@ final class EnvelopeReader {
             return WireFormatException.rejected(
                     RejectReason.OVERSIZED,
                     "body of " + body.length + " bytes exceeds the limit of " + limits.maxMessageBytes() + " bytes");
+        }
+        Optional<String> notUtf8 = StrictUtf8.problem(body);
+        if (notUtf8.isPresent()) {
+            return WireFormatException.rejected(RejectReason.MALFORMED, notUtf8.get());
         }
         try {
             String kind;
