@@ -74,9 +74,10 @@ class RollingUpgradeDrainIT {
                 Duration interval = healthCheckedEvery(config);
                 Duration bound = Duration.ofSeconds(DRAIN_IDLE_SECONDS).plus(interval);
                 Drained drained = awaitDrained(bound.plusSeconds(60));
-                Duration took = Duration.ofNanos(drained.nanos() - lastLeftNanos);
+                Duration took = Duration.ofNanos(drained.answeredNanos() - lastLeftNanos);
+                Duration asked = Duration.ofNanos(drained.askedNanos() - lastLeftNanos);
                 System.out.printf(
-                        "DRAIN %s on Tomcat %s: A DRAINED %.3f s after the last of its %d users left; bound %d s"
+                        "DRAIN %s on Tomcat %s: A DRAINED %.3f s after the last of its %d users left (asked at %.3f s); bound %d s"
                                 + " drainIdleSeconds + %.1f s health-check interval = %.1f s: %s; %d requests, %d"
                                 + " errors; when the last left A had active=%d idle=%d, at DRAINED active=%d idle=%d;"
                                 + " new users during the drain: %s%n",
@@ -84,6 +85,7 @@ class RollingUpgradeDrainIT {
                         System.getProperty("warcast.it.tomcat.version"),
                         took.toMillis() / 1000.0,
                         onA.size(),
+                        asked.toMillis() / 1000.0,
                         DRAIN_IDLE_SECONDS,
                         interval.toMillis() / 1000.0,
                         bound.toMillis() / 1000.0,
@@ -140,17 +142,20 @@ class RollingUpgradeDrainIT {
         return lastLeftNanos;
     }
 
-    /** A's first health answer that said DRAINED, and when it came. */
-    private record Drained(JsonNode health, long nanos) {}
+    /** A's first health answer that said DRAINED, when the test asked for it and when the answer came. */
+    private record Drained(JsonNode health, long askedNanos, long answeredNanos) {}
 
     private static Drained awaitDrained(Duration limit) {
+        SampleClient probe = new SampleClient(a().base().uri());
         AtomicReference<Drained> last = new AtomicReference<>();
         await("A's health says DRAINED once its users have gone")
                 .pollDelay(Duration.ZERO)
                 .pollInterval(HEALTH_POLL)
                 .atMost(limit)
                 .until(() -> {
-                    last.set(new Drained(health(a()), System.nanoTime()));
+                    long asked = System.nanoTime();
+                    JsonNode health = parseHealth(probe.get("warcast/health").body());
+                    last.set(new Drained(health, asked, System.nanoTime()));
                     return last.get().health().path("state").asText().equals("DRAINED");
                 });
         return last.get();
@@ -227,12 +232,14 @@ class RollingUpgradeDrainIT {
     }
 
     private static JsonNode health(TomcatNode node) {
-        String body = healthBody(node);
+        return parseHealth(healthBody(node));
+    }
+
+    private static JsonNode parseHealth(String body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "The health endpoint of " + node.jvmRoute() + " answered no JSON: " + body, e);
+            throw new UncheckedIOException("The health endpoint answered no JSON: " + body, e);
         }
     }
 
