@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the load-balancer configurations shipped in the Warcast bundle ({@code conf/lb/}) as they are, changing only
@@ -17,6 +20,9 @@ import java.util.List;
 enum LoadBalancerConfig {
     HAPROXY("haproxy.cfg", "    bind 127.0.0.1:8080", "    bind 127.0.0.1:%d"),
     NGINX("nginx.conf", "        listen 127.0.0.1:8080;", "        listen 127.0.0.1:%d;");
+
+    private static final Pattern HAPROXY_INTER =
+            Pattern.compile("(?m)^\\s*server node-a .*\\bcheck\\b.*\\binter (\\d+)(ms|s)\\b");
 
     private final String file;
     private final String listen;
@@ -35,6 +41,22 @@ enum LoadBalancerConfig {
         } catch (IOException e) {
             throw new UncheckedIOException("The bundle has no conf/lb/" + file, e);
         }
+    }
+
+    /**
+     * How often the shipped configuration checks the health of node-a: HAProxy's {@code inter}; zero for nginx,
+     * which (open source) has no active health checks and drains through the 503s of a server in maintenance.
+     */
+    Duration healthCheckInterval(Path bundle) {
+        if (this == NGINX) {
+            return Duration.ZERO;
+        }
+        Matcher inter = HAPROXY_INTER.matcher(shipped(bundle));
+        if (!inter.find()) {
+            throw new IllegalStateException("conf/lb/" + file + " has no [server node-a ... check inter <n>s] line");
+        }
+        long amount = Long.parseLong(inter.group(1));
+        return inter.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
     }
 
     /** Starts the load balancer in front of {@code a} and {@code b}; returns it and its port. */

@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,39 +28,17 @@ class LoadBalancerDrainIT {
 
     private static final int USERS_ON_A = 50;
     private static final int NEW_VISITORS = 200;
-    private static final String A = "node-a";
-    private static final String B = "node-b";
+    private static final String A = TwoTomcats.A;
+    private static final String B = TwoTomcats.B;
+    private static final Path BUNDLE = TwoTomcats.BUNDLE;
 
-    private static final Path BUNDLE = Path.of(System.getProperty("warcast.it.bundle"));
-    private static final Path WORK =
-            Path.of(System.getProperty("warcast.it.work", "target/fleet")).resolve("lb");
-
-    private static TomcatNode a;
-    private static TomcatNode b;
-
-    @BeforeAll
-    static void startTwoTomcats() {
-        Path home = Path.of(System.getProperty("warcast.it.tomcat.home"));
-        Path war = Path.of(System.getProperty("warcast.it.sample.war"));
-        a = TomcatNode.start(home, BUNDLE, WORK, A, "");
-        b = TomcatNode.start(home, BUNDLE, WORK, B, "");
-        a.deploySample("001", war);
-        b.deploySample("001", war);
-    }
-
-    @AfterAll
-    static void stopTomcats() {
-        for (TomcatNode node : new TomcatNode[] {a, b}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final TwoTomcats TOMCATS = new TwoTomcats("lb", node -> {});
 
     @ParameterizedTest
     @EnumSource(LoadBalancerConfig.class)
     void aServerInMaintenanceIsDrainedWithoutAnyVisitorSeeingA503(LoadBalancerConfig config) throws Exception {
-        try (LoadBalancerConfig.Running lb = config.start(BUNDLE, a, b, WORK)) {
+        try (LoadBalancerConfig.Running lb = config.start(BUNDLE, a(), TOMCATS.b(), TOMCATS.work())) {
             URI site = URI.create("http://127.0.0.1:" + lb.port() + "/");
             List<SampleClient> usersOnA = usersWithASessionOn(A, site);
 
@@ -118,7 +95,7 @@ class LoadBalancerDrainIT {
     }
 
     private static java.util.stream.Stream<String> accessLogOfA() throws IOException {
-        return Files.readAllLines(a.base().base().resolve("logs/access." + java.time.LocalDate.now() + ".log"))
+        return Files.readAllLines(a().base().base().resolve("logs/access." + java.time.LocalDate.now() + ".log"))
                 .stream();
     }
 
@@ -143,16 +120,10 @@ class LoadBalancerDrainIT {
     }
 
     private static void switchMaintenanceOfA(boolean on) throws IOException {
-        Path flag = a.base().base().resolve("conf/warcast.maintenance");
-        if (on) {
-            Files.writeString(flag, "upgrading A\n");
-        } else {
-            Files.deleteIfExists(flag);
-        }
-        String expected = on ? "MAINTENANCE" : "UP";
-        SampleClient probe = new SampleClient(a.base().uri());
-        await("A's health says " + expected + " once its valve saw the flag file")
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> probe.get("warcast/health").body().contains("\"" + expected + "\""));
+        MaintenanceFlag.switchMaintenance(a(), on);
+    }
+
+    private static TomcatNode a() {
+        return TOMCATS.a();
     }
 }
