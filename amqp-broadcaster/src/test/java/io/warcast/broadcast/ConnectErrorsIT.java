@@ -32,7 +32,7 @@ class ConnectErrorsIT {
     @AfterEach
     void stop() {
         servers.forEach(TestServer::close);
-        RabbitBroker.delete(List.of("warcast." + serverId), List.of());
+        RabbitBroker.ADMIN.delete(List.of("warcast." + serverId), List.of());
     }
 
     private String lastErrorWith(String... lines) {
