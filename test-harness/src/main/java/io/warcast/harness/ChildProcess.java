@@ -95,7 +95,12 @@ public final class ChildProcess implements AutoCloseable {
 
     /** The last lines the program printed, for failure messages. */
     public String logTail() {
-        List<String> lines = logText().lines().toList();
+        return tail(logText());
+    }
+
+    /** The last lines of a program's output. */
+    static String tail(String output) {
+        List<String> lines = output.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
@@ -144,7 +149,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static void killTree(ProcessHandle process) {
+    /** Kills a process and whatever it started, as {@code kill -9} does. */
+    static void killTree(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
