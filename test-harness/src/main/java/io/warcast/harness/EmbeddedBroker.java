@@ -21,9 +21,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final ChildProcess process;
     private final BrokerEndpoint endpoint;
 
-    private EmbeddedBroker(ChildProcess process, BrokerEndpoint endpoint) {
+    private EmbeddedBroker(ChildProcess process, int port) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoint = new BrokerEndpoint("127.0.0.1", port, BrokerEndpoint.Kind.EMBEDDED_QPID);
     }
 
     /** Starts the broker on a free loopback port and waits until it accepts connections. */
@@ -49,7 +49,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 "it printed " + READY.strip(),
                 () -> process.logText().lines().anyMatch(line -> line.startsWith(READY)),
                 timeout);
-        return new EmbeddedBroker(process, new BrokerEndpoint("127.0.0.1", port, BrokerEndpoint.Kind.EMBEDDED_QPID));
+        return new EmbeddedBroker(process, port);
     }
 
     public BrokerEndpoint endpoint() {

@@ -12,11 +12,9 @@ import java.util.List;
  */
 public final class TomcatProcess implements AutoCloseable {
 
-    private final CatalinaBase base;
     private final ChildProcess process;
 
-    private TomcatProcess(CatalinaBase base, ChildProcess process) {
-        this.base = base;
+    private TomcatProcess(ChildProcess process) {
         this.process = process;
     }
 
@@ -42,11 +40,7 @@ public final class TomcatProcess implements AutoCloseable {
                 ChildProcess.start("Tomcat in " + base.base(), command, base.base(), base.consoleLog(), "");
         ManagerClient manager = new ManagerClient(base);
         process.awaitReady("its manager answers", manager::isUp, timeout);
-        return new TomcatProcess(base, process);
-    }
-
-    public CatalinaBase base() {
-        return base;
+        return new TomcatProcess(process);
     }
 
     public boolean isAlive() {
