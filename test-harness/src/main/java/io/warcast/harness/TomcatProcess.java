@@ -20,6 +20,11 @@ public final class TomcatProcess implements AutoCloseable {
 
     /** Starts Tomcat and returns once its manager answers, or fails with the end of its console output. */
     public static TomcatProcess start(CatalinaBase base, Duration timeout, List<String> extraJvmArguments) {
+        ManagerClient manager = new ManagerClient(base);
+        if (manager.isUp()) {
+            throw new IllegalStateException("The manager of " + base.base() + " answers at " + base.uri()
+                    + " before its Tomcat started: an earlier Tomcat on this base still runs");
+        }
         Path home = base.home();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -38,7 +43,6 @@ public final class TomcatProcess implements AutoCloseable {
         command.add("start");
         ChildProcess process =
                 ChildProcess.start("Tomcat in " + base.base(), command, base.base(), base.consoleLog(), "");
-        ManagerClient manager = new ManagerClient(base);
         process.awaitReady("its manager answers", manager::isUp, timeout);
         return new TomcatProcess(process);
     }
