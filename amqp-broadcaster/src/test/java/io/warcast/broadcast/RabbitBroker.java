@@ -27,13 +27,11 @@ final class RabbitBroker {
             System.out.println("[broker] RabbitMQ at " + HOST + ":" + PORT + " answers: the RabbitMQ checks run");
             return;
         }
-        String message = "RabbitMQ does not answer at " + HOST + ":" + PORT;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message + ". Under CI=true it is required: start it with `rabbitmq-server -detached`"
-                    + " then `rabbitmqctl await_startup` (.ci/run does this).");
+        if (TestBrokers.underCi()) {
+            Assertions.fail(TestBrokers.rabbitMqRequiredUnderCi());
         }
-        String skipped =
-                "SKIPPED, RabbitMQ-only checks (CI runs them on RabbitMQ, where CI=true requires it): " + message;
+        String skipped = "SKIPPED, RabbitMQ-only checks (CI runs them on RabbitMQ, where CI=true requires it):"
+                + " RabbitMQ does not answer at " + HOST + ":" + PORT;
         System.out.println("[broker] " + skipped);
         Assumptions.abort(skipped);
     }
