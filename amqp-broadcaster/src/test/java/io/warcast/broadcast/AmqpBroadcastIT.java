@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.warcast.api.BroadcasterCounter;
 import io.warcast.api.DataChangeEvent;
 import io.warcast.api.DataNotifyService;
+import io.warcast.harness.RabbitControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class AmqpBroadcastIT {
             });
             within(Duration.ofSeconds(30)).until(() -> heardOnB.changes.size() >= 1_000);
 
-            RabbitBroker.stopApp();
+            RabbitControl.stopApp();
             stopped = true;
             System.out.println("[stream] broker stopped after " + heardOnB.changes.size() + " changes reached B and "
                     + published.get() + " were published");
@@ -134,7 +135,7 @@ class AmqpBroadcastIT {
             stream.get(60, TimeUnit.SECONDS);
         } finally {
             if (stopped) {
-                RabbitBroker.startApp();
+                RabbitControl.startApp();
             }
             publisher.shutdownNow();
         }

@@ -32,7 +32,7 @@ class ConnectErrorsIT {
     @AfterEach
     void stop() {
         servers.forEach(TestServer::close);
-        RabbitBroker.delete(List.of("warcast." + serverId), List.of());
+        RabbitBroker.ADMIN.delete(List.of("warcast." + serverId), List.of());
     }
 
     private String lastErrorWith(String... lines) {
@@ -156,9 +156,13 @@ class ConnectErrorsIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
-            acceptor.join(5_000);
+            try {
+                acceptor.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

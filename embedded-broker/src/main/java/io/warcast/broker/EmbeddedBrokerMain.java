@@ -32,8 +32,8 @@ public final class EmbeddedBrokerMain {
     private EmbeddedBrokerMain() {}
 
     private static boolean amqpPortActive(SystemConfig<?> systemConfig) {
-        Broker<?> broker = systemConfig == null ? null : (Broker<?>) systemConfig.getContainer(Broker.class);
-        return broker != null
+        return systemConfig != null
+                && systemConfig.getContainer() instanceof Broker<?> broker
                 && broker.getState() == State.ACTIVE
                 && broker.getChildren(Port.class).stream().allMatch(port -> port.getState() == State.ACTIVE);
     }

@@ -4,8 +4,12 @@ import io.warcast.harness.CatalinaBase;
 import io.warcast.harness.ManagerClient;
 import io.warcast.harness.SampleClient;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The Tomcat that Arquillian started for this suite, described by the system properties the build sets. */
+/**
+ * The Tomcat of the Arquillian suites, on the base the build made, described by the system properties the build
+ * sets; {@link HarnessTomcatExtension} starts and stops it.
+ */
 final class TomcatUnderTest {
 
     private static final CatalinaBase BASE = CatalinaBase.existing(
@@ -23,6 +27,18 @@ final class TomcatUnderTest {
 
     static ManagerClient manager() {
         return new ManagerClient(BASE);
+    }
+
+    /** The JMX connector the suites (and Arquillian's remote adapter) reach, on loopback, without authentication. */
+    static List<String> jmxArguments() {
+        String port = required("warcast.it.jmx.port");
+        return List.of(
+                "-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Djava.rmi.server.hostname=127.0.0.1");
     }
 
     static Path sampleWar() {

@@ -11,18 +11,15 @@ public record BrokerEndpoint(String host, int port, Kind kind) {
 
     /** Which broker answers. Some checks (queue expiry, channel-level errors) only RabbitMQ can answer. */
     public enum Kind {
-        RABBITMQ("RabbitMQ"),
-        EMBEDDED_QPID("embedded Apache Qpid Broker-J");
-
-        private final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
+        RABBITMQ,
+        EMBEDDED_QPID;
 
         @Override
         public String toString() {
-            return description;
+            return switch (this) {
+                case RABBITMQ -> "RabbitMQ";
+                case EMBEDDED_QPID -> "embedded Apache Qpid Broker-J";
+            };
         }
     }
 

@@ -13,25 +13,22 @@ import java.util.stream.Stream;
 /**
  * A fresh {@code CATALINA_BASE} for a Tomcat distribution: the distribution's configuration, a server.xml on a
  * free loopback port with Warcast's listener, the manager application with a user of its own, and the Warcast
- * bundle unzipped over it exactly as an operator would.
+ * bundle unzipped over it exactly as an operator would. Made by {@link #create}, or found by {@link #existing}.
+ *
+ * @param home the unpacked Tomcat distribution ({@code CATALINA_HOME})
+ * @param base the base directory
+ * @param httpPort the loopback HTTP port
+ * @param jvmRoute the Engine's jvmRoute, which is also Warcast's server id
+ * @param managerPassword the password of {@link #MANAGER_USER}
  */
-public final class CatalinaBase {
+public record CatalinaBase(Path home, Path base, int httpPort, String jvmRoute, String managerPassword) {
 
+    public static final String MANAGER_USER = "warcast-harness";
     private static final List<String> GENERATED_CONF = List.of("server.xml", "tomcat-users.xml");
 
-    private final Path home;
-    private final Path base;
-    private final int httpPort;
-    private final String jvmRoute;
-    public static final String MANAGER_USER = "warcast-harness";
-    private final String managerPassword;
-
-    private CatalinaBase(Path home, Path base, int httpPort, String jvmRoute, String managerPassword) {
-        this.home = home;
-        this.base = base;
-        this.httpPort = httpPort;
-        this.jvmRoute = jvmRoute;
-        this.managerPassword = managerPassword;
+    public CatalinaBase {
+        home = home.toAbsolutePath();
+        base = base.toAbsolutePath();
     }
 
     /**
@@ -52,8 +49,7 @@ public final class CatalinaBase {
             Path home, Path bundle, Path base, String jvmRoute, int httpPort, String managerPassword) {
         requireDirectory(home.resolve("bin"), "Tomcat distribution (CATALINA_HOME)");
         requireDirectory(bundle.resolve("lib"), "Warcast bundle");
-        CatalinaBase catalinaBase =
-                new CatalinaBase(home.toAbsolutePath(), base.toAbsolutePath(), httpPort, jvmRoute, managerPassword);
+        CatalinaBase catalinaBase = new CatalinaBase(home, base, httpPort, jvmRoute, managerPassword);
         catalinaBase.build(bundle);
         return catalinaBase;
     }
@@ -61,7 +57,7 @@ public final class CatalinaBase {
     /** The base made earlier by {@link #create} at {@code base}, for a test that runs against it. */
     public static CatalinaBase existing(Path home, Path base, String jvmRoute, int httpPort, String managerPassword) {
         requireDirectory(base.resolve("conf"), "CATALINA_BASE");
-        return new CatalinaBase(home.toAbsolutePath(), base.toAbsolutePath(), httpPort, jvmRoute, managerPassword);
+        return new CatalinaBase(home, base, httpPort, jvmRoute, managerPassword);
     }
 
     private void build(Path bundle) {
@@ -97,20 +93,10 @@ public final class CatalinaBase {
         Files2.write(base.resolve("conf/warcast.properties"), content);
     }
 
-    public Path home() {
-        return home;
-    }
-
-    public Path base() {
-        return base;
-    }
-
-    public int httpPort() {
-        return httpPort;
-    }
-
-    public String jvmRoute() {
-        return jvmRoute;
+    /** Without the manager password, which a failure message must not show. */
+    @Override
+    public String toString() {
+        return "CatalinaBase[" + base + ", port " + httpPort + ", jvmRoute " + jvmRoute + "]";
     }
 
     public URI uri() {
@@ -119,10 +105,6 @@ public final class CatalinaBase {
 
     public String managerUser() {
         return MANAGER_USER;
-    }
-
-    public String managerPassword() {
-        return managerPassword;
     }
 
     /** Today's {@code logs/catalina.<date>.log}, where Tomcat and Warcast log. */

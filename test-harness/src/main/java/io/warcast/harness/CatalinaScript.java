@@ -67,9 +67,9 @@ public final class CatalinaScript implements AutoCloseable {
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                stopTree(process.toHandle());
-                throw new IllegalStateException(
-                        "bin/catalina.sh " + command + " did not end within " + limit + ":\n" + tail(scriptOutput));
+                ChildProcess.killTree(process.toHandle());
+                throw new IllegalStateException("bin/catalina.sh " + command + " did not end within " + limit + ":\n"
+                        + ChildProcess.tail(Files2.read(scriptOutput)));
             }
             return new Ended(process.exitValue(), Files2.read(scriptOutput));
         } catch (IOException e) {
@@ -101,7 +101,7 @@ public final class CatalinaScript implements AutoCloseable {
         }
         String pid = Files2.read(pidFile).strip();
         if (!pid.isEmpty()) {
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(CatalinaScript::stopTree);
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(ChildProcess::killTree);
         }
     }
 
@@ -121,15 +121,5 @@ public final class CatalinaScript implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make " + java + " executable", e);
         }
-    }
-
-    private static void stopTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    private static String tail(Path file) {
-        List<String> lines = Files2.read(file).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

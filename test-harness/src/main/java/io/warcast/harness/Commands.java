@@ -22,7 +22,7 @@ final class Commands {
                     .start();
             process.getOutputStream().close();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                ChildProcess.killTree(process.toHandle());
                 throw new IllegalStateException(line + " did not finish within " + limit);
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -1,13 +1,10 @@
 package io.warcast.harness;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,14 +13,12 @@ import java.util.List;
  */
 public final class ForegroundServer implements AutoCloseable {
 
-    private final String name;
-    private final Process process;
-    private final Path log;
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
-    private ForegroundServer(String name, Process process, Path log) {
-        this.name = name;
+    private final ChildProcess process;
+
+    private ForegroundServer(ChildProcess process) {
         this.process = process;
-        this.log = log;
     }
 
     /** HAProxy in the foreground ({@code -db}) with the given configuration file. */
@@ -48,49 +43,27 @@ public final class ForegroundServer implements AutoCloseable {
     }
 
     private static ForegroundServer start(String name, List<String> command, Path configuration, List<Integer> ports) {
-        Path log = configuration.resolveSibling(name + ".out");
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot start " + String.join(" ", command)
-                            + " (is it installed? apt-get install haproxy nginx-light)",
-                    e);
-        }
-        ForegroundServer server = new ForegroundServer(name, process, log);
-        server.awaitPorts(ports, Duration.ofSeconds(30));
-        return server;
-    }
-
-    private void awaitPorts(List<Integer> ports, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        for (int port : ports) {
-            while (!accepts(port)) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    close();
-                    throw new IllegalStateException(name + " did not open port " + port + ": " + output());
-                }
-                pause();
-            }
-        }
+        ChildProcess process = ChildProcess.start(
+                name,
+                command,
+                null,
+                configuration.resolveSibling(name + ".out"),
+                " (is it installed? apt-get install haproxy nginx-light)");
+        process.awaitReady(
+                "it accepts connections on " + ports,
+                () -> ports.stream().allMatch(ForegroundServer::accepts),
+                START_LIMIT);
+        return new ForegroundServer(process);
     }
 
     /** What the server printed, for failure messages. */
     public String output() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        return process.logText();
     }
 
     @Override
     public void close() {
-        Processes.stop(process, Duration.ofSeconds(15));
+        process.stop(Duration.ofSeconds(15));
     }
 
     private static boolean accepts(int port) {
@@ -99,15 +72,6 @@ public final class ForegroundServer implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a server to listen", e);
         }
     }
 }

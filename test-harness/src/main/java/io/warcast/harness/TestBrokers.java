@@ -24,17 +24,14 @@ public final class TestBrokers {
      * @throws IllegalStateException under CI when RabbitMQ does not answer, saying how to start it
      */
     public static Selection select(Path embeddedWorkDirectory) {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean ci = underCi();
         boolean embeddedAsked = "embedded".equals(System.getProperty(BROKER_PROPERTY)) && !ci;
         if (!embeddedAsked && AmqpProbe.answers(RABBITMQ_HOST, RABBITMQ_PORT)) {
             return new Selection(
                     new BrokerEndpoint(RABBITMQ_HOST, RABBITMQ_PORT, BrokerEndpoint.Kind.RABBITMQ), Optional.empty());
         }
         if (ci) {
-            throw new IllegalStateException("CI=true and no RabbitMQ answers at " + RABBITMQ_HOST + ":" + RABBITMQ_PORT
-                    + ". CI runs the broker tests on RabbitMQ: start it with 'rabbitmq-server -detached' and"
-                    + " 'rabbitmqctl await_startup' (.ci/run does this), or install it with"
-                    + " 'apt-get install rabbitmq-server'.");
+            throw new IllegalStateException(rabbitMqRequiredUnderCi());
         }
         String jar = System.getProperty(EmbeddedBroker.JAR_PROPERTY);
         if (jar == null) {
@@ -43,6 +40,19 @@ public final class TestBrokers {
         }
         EmbeddedBroker broker = EmbeddedBroker.start(Path.of(jar), embeddedWorkDirectory, Duration.ofSeconds(90));
         return new Selection(broker.endpoint(), Optional.of(broker));
+    }
+
+    /** True under CI ({@code CI=true}), where the broker tests run on RabbitMQ only. */
+    public static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Why a broker test fails under CI when RabbitMQ does not answer, and how to start it. */
+    public static String rabbitMqRequiredUnderCi() {
+        return "CI=true and no RabbitMQ answers at " + RABBITMQ_HOST + ":" + RABBITMQ_PORT
+                + ". CI runs the broker tests on RabbitMQ: start it with 'rabbitmq-server -detached' and"
+                + " 'rabbitmqctl await_startup' (.ci/run does this), or install it with"
+                + " 'apt-get install rabbitmq-server'.";
     }
 
     /** The broker chosen, and the embedded broker to close if one was started. */

@@ -1,48 +1,35 @@
 package io.warcast.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A real Tomcat started from its distribution in a JVM of its own, the way {@code catalina.sh run} does it, and
- * stopped by a signal so that Tomcat runs its own orderly shutdown. A JVM shutdown hook stops it too, so a Tomcat
- * never outlives the test or demo that started it.
+ * stopped by a signal so that Tomcat runs its own orderly shutdown. It is a {@link ChildProcess}: a Tomcat never
+ * outlives the test or demo that started it. The one way tests and the demo start a Tomcat.
  */
 public final class TomcatProcess implements AutoCloseable {
 
-    /** What catalina.sh adds on Java 9+, so Tomcat's leak prevention and detection can do their work. */
-    public static final List<String> JDK_OPENS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED");
+    private final ChildProcess process;
 
-    private final CatalinaBase base;
-    private final Process process;
-    private final Thread shutdownHook;
-
-    private TomcatProcess(CatalinaBase base, Process process) {
-        this.base = base;
+    private TomcatProcess(ChildProcess process) {
         this.process = process;
-        this.shutdownHook = new Thread(process::destroyForcibly, "tomcat-killer-" + base.jvmRoute());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts Tomcat and returns once its manager answers, or fails with the end of its console output. */
     public static TomcatProcess start(CatalinaBase base, Duration timeout, List<String> extraJvmArguments) {
+        ManagerClient manager = new ManagerClient(base);
+        if (manager.isUp()) {
+            throw new IllegalStateException("The manager of " + base.base() + " answers at " + base.uri()
+                    + " before its Tomcat started: an earlier Tomcat on this base still runs");
+        }
         Path home = base.home();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        command.addAll(JDK_OPENS);
+        command.addAll(JdkOpens.LIST);
         command.add("-Djava.util.logging.config.file=" + base.base().resolve("conf/logging.properties"));
         command.add("-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager");
         command.add("-Dcatalina.home=" + home);
@@ -54,40 +41,10 @@ public final class TomcatProcess implements AutoCloseable {
                 home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"));
         command.add("org.apache.catalina.startup.Bootstrap");
         command.add("start");
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .directory(base.base().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(base.consoleLog().toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start Tomcat: " + command, e);
-        }
-        TomcatProcess tomcat = new TomcatProcess(base, process);
-        tomcat.awaitManager(timeout);
-        return tomcat;
-    }
-
-    private void awaitManager(Duration timeout) {
-        ManagerClient manager = new ManagerClient(base);
-        Instant deadline = Instant.now().plus(timeout);
-        while (!manager.isUp()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Tomcat in " + base.base() + " exited with " + process.exitValue()
-                        + " while starting:\n" + consoleTail());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                close();
-                throw new IllegalStateException(
-                        "Tomcat in " + base.base() + " did not start within " + timeout + ":\n" + consoleTail());
-            }
-            pause();
-        }
-    }
-
-    public CatalinaBase base() {
-        return base;
+        ChildProcess process =
+                ChildProcess.start("Tomcat in " + base.base(), command, base.base(), base.consoleLog(), "");
+        process.awaitReady("its manager answers", manager::isUp, timeout);
+        return new TomcatProcess(process);
     }
 
     public boolean isAlive() {
@@ -96,49 +53,21 @@ public final class TomcatProcess implements AutoCloseable {
 
     /** Stops Tomcat the way an operator's SIGTERM does and waits for it; kills it if it takes too long. */
     public void stop(Duration timeout) {
-        if (!process.isAlive()) {
-            return;
-        }
-        Processes.stop(process, timeout);
+        process.stop(timeout);
     }
 
     /** Kills Tomcat the way {@code kill -9} does: no shutdown of any kind runs. Waits until the process is gone. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the killed Tomcat to end", e);
-        }
+        process.kill();
     }
 
     @Override
     public void close() {
-        stop(Duration.ofSeconds(30));
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or will run; nothing to undo
-        }
+        process.close();
     }
 
     /** The last lines Tomcat printed, for failure messages. */
     public String consoleTail() {
-        try {
-            List<String> lines = Files.readAllLines(base.consoleLog());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no console output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Tomcat", e);
-        }
+        return process.logTail();
     }
 }
