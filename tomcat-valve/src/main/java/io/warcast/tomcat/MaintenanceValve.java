@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.catalina.Container;
 import org.apache.catalina.Host;
@@ -49,9 +48,8 @@ import org.apache.tomcat.util.res.StringManager;
  * stopped.
  *
  * <p><b>JMX</b>: Tomcat registers the valve as {@code Catalina:type=Valve,host=localhost,name=MaintenanceValve}
- * (the domain is the Engine's name) from the {@code mbeans-descriptors.xml} of this package: the state
- * ({@code maintenanceOn}, {@code healthState}, {@code switchedBy}, {@code switchedAt}, {@code activeSessions}) and
- * the settings, all read-only, and the operations {@code enter} and {@code leave}.
+ * (the domain is the Engine's name) from the {@code mbeans-descriptors.xml} of this package: the settings and the
+ * state ({@link MaintenanceValveMBean}), all read-only, and the operations {@code enter} and {@code leave}.
  *
  * <p><b>Sessions:</b> for each session created through it the valve notes the client's address and user agent in
  * the session's Tomcat notes (invisible to the application), for {@link SessionInventory}.
@@ -192,44 +190,6 @@ public class MaintenanceValve extends ValveBase {
         return Integer.toString(drainIdleSeconds);
     }
 
-    /** JMX: whether the Server is in maintenance; false while the valve is not started. */
-    public boolean isMaintenanceOn() {
-        return started().map(MaintenanceState::isOn).orElse(false);
-    }
-
-    /** JMX: what the health endpoint says, {@code UP}, {@code MAINTENANCE} or {@code DRAINED}; empty when stopped. */
-    public String getHealthState() {
-        return started().map(running -> health().state().name()).orElse("");
-    }
-
-    /** JMX: who made the last change ({@code flag file [path]}, {@code JMX}, {@code Java API}, {@code server.xml}). */
-    public String getSwitchedBy() {
-        return started().map(running -> running.current().switchedBy()).orElse("");
-    }
-
-    /** JMX: when the last change was made, ISO-8601 (UTC); empty before the first change. */
-    public String getSwitchedAt() {
-        return started()
-                .map(running -> running.current().at())
-                .map(Instant::toString)
-                .orElse("");
-    }
-
-    /** JMX: the sessions that hold the server in maintenance, as the health endpoint counts them. */
-    public int getActiveSessions() {
-        return started().map(running -> health().activeSessions()).orElse(0);
-    }
-
-    /** JMX operation: puts the Server into maintenance; the log says JMX did it. */
-    public void enter() {
-        requireStarted().switchTo(true, MaintenanceState.BY_JMX);
-    }
-
-    /** JMX operation: ends maintenance; the log says JMX did it. */
-    public void leave() {
-        requireStarted().switchTo(false, MaintenanceState.BY_JMX);
-    }
-
     @Override
     protected void initInternal() throws LifecycleException {
         super.initInternal();
@@ -314,12 +274,14 @@ public class MaintenanceValve extends ValveBase {
         return HealthReport.of(state.isOn(), answers.server(), drainIdle, inventory.counts(drainIdle), exemptPaths);
     }
 
-    private Optional<MaintenanceState> started() {
+    /** The state of the Server, while the valve runs. */
+    Optional<MaintenanceState> runningState() {
         return getState().isAvailable() ? Optional.ofNullable(state) : Optional.empty();
     }
 
-    private MaintenanceState requireStarted() {
-        return started().orElseThrow(() -> new IllegalStateException(sm.getString("maintenanceValve.notStarted")));
+    /** What the health endpoint says now, while the valve runs. */
+    Optional<HealthReport> currentHealth() {
+        return runningState().map(running -> health());
     }
 
     private void lookAtFlagFile() {

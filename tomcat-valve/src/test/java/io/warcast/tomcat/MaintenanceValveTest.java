@@ -5,6 +5,7 @@ import static io.warcast.tomcat.MaintenanceTomcat.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,7 +231,7 @@ class MaintenanceValveTest {
         server.valve.backgroundProcess();
         assertThat(server.state().isOn()).isTrue();
 
-        server.valve.leave();
+        ManagementFactory.getPlatformMBeanServer().invoke(server.valve.getObjectName(), "leave", null, null);
         server.valve.backgroundProcess();
 
         assertThat(server.state().isOn())
