@@ -9,6 +9,7 @@ import io.warcast.harness.ManagerClient;
 import io.warcast.harness.SampleClient;
 import java.io.IOException;
 import java.net.HttpCookie;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -159,6 +160,10 @@ class MaintenanceModeIT {
                 .as("no session left: %s", drained.body())
                 .isEqualTo("DRAINED");
         assertThat(JSON.readTree(drained.body()).path("totalSessions").asInt()).isZero();
+        assertThat(valveAttribute("healthState"))
+                .as("JMX says what the health says")
+                .isEqualTo("DRAINED");
+        assertThat(valveAttribute("switchedBy")).isEqualTo("JMX");
 
         setMaintenanceByJmx(false);
         assertThat(json(health()).path("state").asText()).isEqualTo("UP");
@@ -263,13 +268,27 @@ class MaintenanceModeIT {
         }
     }
 
-    /** Switches maintenance through the JMX bean io.warcast:type=Maintenance of the Tomcat under test. */
+    /** Switches maintenance through the valve's JMX operations, as an operator does in JConsole. */
     private static void setMaintenanceByJmx(boolean on) throws Exception {
-        JMXServiceURL url = new JMXServiceURL(
-                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("warcast.it.jmx.port") + "/jmxrmi");
-        try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
-            MBeanServerConnection jmx = connector.getMBeanServerConnection();
-            jmx.invoke(new ObjectName("io.warcast:type=Maintenance"), on ? "enter" : "leave", null, null);
+        try (JMXConnector connector = JMXConnectorFactory.connect(jmxUrl())) {
+            connector.getMBeanServerConnection().invoke(valve(), on ? "enter" : "leave", null, null);
         }
+    }
+
+    /** A read-only attribute of the valve over JMX. */
+    private static Object valveAttribute(String name) throws Exception {
+        try (JMXConnector connector = JMXConnectorFactory.connect(jmxUrl())) {
+            return connector.getMBeanServerConnection().getAttribute(valve(), name);
+        }
+    }
+
+    /** Tomcat registers the valve under its Engine's name (Catalina in server.xml) and its Host. */
+    private static ObjectName valve() throws MalformedObjectNameException {
+        return new ObjectName("Catalina:type=Valve,host=localhost,name=MaintenanceValve");
+    }
+
+    private static JMXServiceURL jmxUrl() throws MalformedURLException {
+        return new JMXServiceURL(
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("warcast.it.jmx.port") + "/jmxrmi");
     }
 }

@@ -63,13 +63,18 @@ record HealthReport(State state, String server, Duration drainIdle, List<Context
                             return entry;
                         })
                         .toList());
-        int active = counted(contexts, exempt, ContextCount::active);
+        int active = activeSessions();
         int idle = counted(contexts, exempt, ContextCount::idle);
         json.put("totalSessions", active + idle);
         json.put("activeSessions", active);
         json.put("idleSessions", idle);
         json.put("drainIdleSeconds", drainIdle.toSeconds());
         return Json.write(json);
+    }
+
+    /** The sessions that hold the server in maintenance: used within {@code drainIdle}, of a drained context. */
+    int activeSessions() {
+        return counted(contexts, exempt, ContextCount::active);
     }
 
     private static int counted(List<ContextCount> contexts, PathPatterns exempt, ToIntFunction<ContextCount> count) {

@@ -1,30 +1,36 @@
 package io.warcast.tomcat;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.InstanceNotFoundException;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.catalina.Container;
+import org.apache.catalina.Engine;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleEvent;
+import org.apache.catalina.LifecycleListener;
+import org.apache.catalina.Server;
+import org.apache.catalina.Service;
 import org.apache.juli.logging.Log;
 import org.apache.juli.logging.LogFactory;
 import org.apache.tomcat.util.res.StringManager;
 
 /**
- * The server's maintenance mode: one state for the whole JVM, shared by every {@link MaintenanceValve} (one per
- * Host) and switched by the flag file, by JMX ({@value #OBJECT_NAME}) and by the Java API {@link #enter()} /
- * {@link #leave()}. Every change is logged once at INFO with who made it; switching to the state the server is
- * already in changes nothing and logs nothing.
+ * The maintenance mode of one Tomcat {@link Server}: one state shared by the {@link MaintenanceValve} of each of its
+ * Hosts, switched by the flag file, by JMX (each valve's {@code enter} and {@code leave}) and by the Java API
+ * {@link #enter()} / {@link #leave()}. Every change is logged once at INFO with who made it; switching to the state
+ * the server is already in changes nothing and logs nothing.
+ *
+ * <p>The Server holds it: the first valve to start adds it to the Server's lifecycle listeners, and it removes itself
+ * when the Server stops, so it lasts one run of the Server and two Servers in one JVM have two states. Code that
+ * reaches the Server, or any container inside it, finds it with {@link #of(Server)} or {@link #of(Container)}: an
+ * admin page installed as a privileged web application does so from its own Context, as Tomcat's Manager reaches
+ * its Host.
  */
-public final class MaintenanceState {
-
-    /** The JMX name of the maintenance switch, registered while at least one valve runs. */
-    public static final String OBJECT_NAME = "io.warcast:type=Maintenance";
+public final class MaintenanceState implements LifecycleListener {
 
     /** Who switches the state, as the log and {@link Change#switchedBy()} name them. */
     public static final String BY_API = "Java API";
@@ -34,7 +40,6 @@ public final class MaintenanceState {
 
     private static final Log log = LogFactory.getLog(MaintenanceState.class);
     private static final StringManager sm = StringManager.getManager(MaintenanceState.class);
-    private static final MaintenanceState INSTANCE = new MaintenanceState();
 
     /**
      * The last change.
@@ -45,14 +50,52 @@ public final class MaintenanceState {
      */
     public record Change(boolean on, String switchedBy, Instant at) {}
 
+    private final Map<Path, FlagFile> flagFiles = new ConcurrentHashMap<>();
     private volatile Change current = new Change(false, "", null);
-    private int valves;
 
-    private MaintenanceState() {}
+    MaintenanceState() {}
 
-    /** The state of this JVM. */
-    public static MaintenanceState get() {
-        return INSTANCE;
+    /** The maintenance state of {@code server}; empty while no maintenance valve of it has started. */
+    public static Optional<MaintenanceState> of(Server server) {
+        return Arrays.stream(server.findLifecycleListeners())
+                .filter(MaintenanceState.class::isInstance)
+                .map(MaintenanceState.class::cast)
+                .findFirst();
+    }
+
+    /** The maintenance state of the Server {@code container} belongs to; empty outside a Server or without one. */
+    public static Optional<MaintenanceState> of(Container container) {
+        return serverOf(container).flatMap(MaintenanceState::of);
+    }
+
+    /** The state of the Server {@code container} belongs to, added to it when it has none yet. */
+    static Optional<MaintenanceState> attachTo(Container container) {
+        return serverOf(container).map(server -> {
+            // Hosts may start on several start-stop threads at once: one state per Server all the same.
+            synchronized (MaintenanceState.class) {
+                return of(server).orElseGet(() -> {
+                    MaintenanceState state = new MaintenanceState();
+                    server.addLifecycleListener(state);
+                    return state;
+                });
+            }
+        });
+    }
+
+    private static Optional<Server> serverOf(Container container) {
+        Container current = container;
+        while (current != null && !(current instanceof Engine)) {
+            current = current.getParent();
+        }
+        return Optional.ofNullable((Engine) current).map(Engine::getService).map(Service::getServer);
+    }
+
+    /** The Server stopped: the state goes with this run of it. */
+    @Override
+    public void lifecycleEvent(LifecycleEvent event) {
+        if (Lifecycle.AFTER_STOP_EVENT.equals(event.getType()) && event.getLifecycle() instanceof Server server) {
+            server.removeLifecycleListener(this);
+        }
     }
 
     public boolean isOn() {
@@ -89,82 +132,14 @@ public final class MaintenanceState {
         return true;
     }
 
-    /** A valve starts: the first one registers the JMX switch. */
-    synchronized void valveStarted() {
-        if (valves++ == 0) {
-            register();
-        }
-    }
-
-    /** A valve stops: the last one unregisters the JMX switch. The state itself outlives the valves. */
-    synchronized void valveStopped() {
-        if (valves > 0 && --valves == 0) {
-            unregister();
-        }
-    }
-
-    private static void register() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            server.registerMBean(new StandardMBean(new JmxSwitch(), MaintenanceMBean.class), objectName());
-        } catch (InstanceAlreadyExistsException e) {
-            log.warn(sm.getString("maintenanceState.jmxTaken", OBJECT_NAME));
-        } catch (JMException e) {
-            log.warn(sm.getString("maintenanceState.jmxFailed", OBJECT_NAME), e);
-        }
-    }
-
-    private static void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(objectName());
-        } catch (InstanceNotFoundException alreadyGone) {
-            // nothing to undo
-        } catch (JMException e) {
-            log.warn(sm.getString("maintenanceState.jmxFailed", OBJECT_NAME), e);
-        }
-    }
-
-    static ObjectName objectName() {
-        try {
-            return new ObjectName(OBJECT_NAME);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The JMX view of the state: every change it makes is logged as made by JMX. */
-    private static final class JmxSwitch implements MaintenanceMBean {
-
-        @Override
-        public boolean isMaintenance() {
-            return INSTANCE.isOn();
-        }
-
-        @Override
-        public void setMaintenance(boolean maintenance) {
-            INSTANCE.switchTo(maintenance, BY_JMX);
-        }
-
-        @Override
-        public String getSwitchedBy() {
-            return INSTANCE.current().switchedBy();
-        }
-
-        @Override
-        public String getSwitchedAt() {
-            return Optional.ofNullable(INSTANCE.current().at())
-                    .map(Instant::toString)
-                    .orElse("");
-        }
-
-        @Override
-        public void enter() {
-            setMaintenance(true);
-        }
-
-        @Override
-        public void leave() {
-            setMaintenance(false);
-        }
+    /**
+     * Looks at a flag file and switches when it appeared or disappeared since the last look. The file is looked at
+     * once per Server, whichever Host's valve looks: Hosts that share it see each change once.
+     */
+    void lookAtFlagFile(Path path) {
+        flagFiles
+                .computeIfAbsent(path, FlagFile::new)
+                .look()
+                .ifPresent(on -> switchTo(on, sm.getString("maintenanceState.byFlagFile", path)));
     }
 }

@@ -2,21 +2,13 @@ package io.warcast.tomcat;
 
 import io.warcast.tomcat.MaintenanceDecision.Outcome;
 import jakarta.servlet.ServletException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.catalina.Container;
-import org.apache.catalina.Engine;
 import org.apache.catalina.Host;
 import org.apache.catalina.LifecycleException;
-import org.apache.catalina.Server;
-import org.apache.catalina.Service;
-import org.apache.catalina.Session;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -28,9 +20,9 @@ import org.apache.tomcat.util.res.StringManager;
  *
  * <pre>{@code <Valve className="io.warcast.tomcat.MaintenanceValve" exemptPaths="/manager/*"/>}</pre>
  *
- * <p><b>Maintenance mode</b> is one state for the whole server ({@link MaintenanceState}), switched by the flag file
- * (deploy scripts {@code touch} it to start and remove it to end maintenance), by JMX ({@value
- * MaintenanceState#OBJECT_NAME}) and by the Java API. While it is on, a request that carries the id of a valid
+ * <p><b>Maintenance mode</b> is one state for the whole Tomcat Server, all its Hosts ({@link MaintenanceState}),
+ * switched by the flag file (deploy scripts {@code touch} it to start and remove it to end maintenance), by JMX
+ * (below) and by the Java API. While it is on, a request that carries the id of a valid
  * session of the context it is mapped to passes untouched, whatever its method: users who are working finish their
  * work. With parallel deployment Tomcat's mapper has already sent such a request to the version that owns the
  * session, so users of {@code ROOT##001} stay on 001 while {@code ROOT##002} is the newest. Every other request
@@ -55,20 +47,25 @@ import org.apache.tomcat.util.res.StringManager;
  * never marks it DOWN (which would break those sessions). Once the health says {@code DRAINED} the server can be
  * stopped.
  *
+ * <p><b>JMX</b>: Tomcat registers the valve as {@code Catalina:type=Valve,host=localhost,name=MaintenanceValve}
+ * (the domain is the Engine's name) from the {@code mbeans-descriptors.xml} of this package: the settings and the
+ * state ({@link MaintenanceValveMBean}), all read-only, and the operations {@code enter} and {@code leave}.
+ *
  * <p><b>Sessions:</b> for each session created through it the valve notes the client's address and user agent in
  * the session's Tomcat notes (invisible to the application), for {@link SessionInventory}.
  *
  * <p>Settings are parsed by their setters and checked when the valve initializes and starts: a bad value stops the
- * Host from starting with a message that names the attribute and the value. The valve has no thread of its own:
- * the flag file is looked at in {@link #backgroundProcess()}, every {@code backgroundProcessorDelay} of the
- * Engine (10 seconds by default).
+ * Host from starting with a message that names the attribute and the value. They are read at start, so a started
+ * valve refuses to change them ({@link StartOnlySettings}). The valve has no thread of its own: the flag file is
+ * looked at in {@link #backgroundProcess()}, every {@code backgroundProcessorDelay} of the Engine (10 seconds by
+ * default).
  */
 public class MaintenanceValve extends ValveBase {
 
     private static final StringManager sm = StringManager.getManager(MaintenanceValve.class);
 
-    private final MaintenanceState state = MaintenanceState.get();
-    private final Map<String, String> invalidSettings = new LinkedHashMap<>();
+    private final StartOnlySettings settings =
+            new StartOnlySettings(() -> getState().isAvailable());
 
     private volatile boolean maintenance = false;
     private volatile String flagFile = "conf/warcast.maintenance";
@@ -80,10 +77,11 @@ public class MaintenanceValve extends ValveBase {
     private volatile int healthDrainStatus = 404;
     private volatile int drainIdleSeconds = 300;
 
-    private volatile MaintenanceDecision decision = new MaintenanceDecision(healthPath, exemptPaths);
-    private volatile FlagFile flag;
+    private volatile MaintenanceState state;
+    private volatile MaintenanceDecision decision;
+    private volatile MaintenanceAnswers answers;
+    private volatile Path flagPath;
     private volatile SessionInventory inventory;
-    private volatile String serverId;
 
     public MaintenanceValve() {
         super(true);
@@ -94,14 +92,7 @@ public class MaintenanceValve extends ValveBase {
      * the state as it is (another Host's valve, the flag file or JMX may have switched it on).
      */
     public void setMaintenance(String value) {
-        invalidSettings.remove("maintenance");
-        if ("true".equalsIgnoreCase(value == null ? "" : value.strip())) {
-            maintenance = true;
-        } else if ("false".equalsIgnoreCase(value == null ? "" : value.strip())) {
-            maintenance = false;
-        } else {
-            invalid("maintenance", value, sm.getString("maintenanceValve.expectedBoolean"));
-        }
+        maintenance = settings.parse("maintenance", value, StartOnlySettings::bool, maintenance);
     }
 
     public String getMaintenance() {
@@ -114,14 +105,7 @@ public class MaintenanceValve extends ValveBase {
      * {@link #backgroundProcess()}: it acts when it appears or disappears, so JMX can still switch in between.
      */
     public void setFlagFile(String value) {
-        invalidSettings.remove("flagFile");
-        String path = value == null ? "" : value.strip();
-        try {
-            Path.of(path);
-            flagFile = path;
-        } catch (InvalidPathException e) {
-            invalid("flagFile", value, sm.getString("maintenanceValve.expectedPath", e.getReason()));
-        }
+        flagFile = settings.parse("flagFile", value, StartOnlySettings::path, flagFile);
     }
 
     public String getFlagFile() {
@@ -130,7 +114,8 @@ public class MaintenanceValve extends ValveBase {
 
     /** What the {@code Retry-After} header of the maintenance response says, in seconds, 1 to 86400; default 30. */
     public void setRetryAfterSeconds(String value) {
-        retryAfterSeconds = number("retryAfterSeconds", value, 1, 86_400, retryAfterSeconds);
+        retryAfterSeconds =
+                settings.parse("retryAfterSeconds", value, StartOnlySettings.number(1, 86_400), retryAfterSeconds);
     }
 
     public String getRetryAfterSeconds() {
@@ -143,13 +128,7 @@ public class MaintenanceValve extends ValveBase {
      * context whose whole path is exempt ({@code /manager/*}) does not keep the server from draining.
      */
     public void setExemptPaths(String value) {
-        invalidSettings.remove("exemptPaths");
-        try {
-            exemptPaths = PathPatterns.parse(value);
-            decision = new MaintenanceDecision(healthPath, exemptPaths);
-        } catch (IllegalArgumentException e) {
-            invalid("exemptPaths", value, sm.getString("maintenanceValve.expectedPatterns", e.getMessage()));
-        }
+        exemptPaths = settings.parse("exemptPaths", value, StartOnlySettings::patterns, exemptPaths);
     }
 
     public String getExemptPaths() {
@@ -158,14 +137,7 @@ public class MaintenanceValve extends ValveBase {
 
     /** The path of the health endpoint, answered for every context; default {@code /warcast/health}. */
     public void setHealthPath(String value) {
-        invalidSettings.remove("healthPath");
-        String path = value == null ? "" : value.strip();
-        if (path.startsWith("/") && path.indexOf('*') < 0 && path.indexOf('?') < 0) {
-            healthPath = path;
-            decision = new MaintenanceDecision(healthPath, exemptPaths);
-        } else {
-            invalid("healthPath", value, sm.getString("maintenanceValve.expectedHealthPath"));
-        }
+        healthPath = settings.parse("healthPath", value, StartOnlySettings::healthPath, healthPath);
     }
 
     public String getHealthPath() {
@@ -174,7 +146,8 @@ public class MaintenanceValve extends ValveBase {
 
     /** The status of the maintenance response, 400 to 599; default 503. */
     public void setMaintenanceStatus(String value) {
-        maintenanceStatus = number("maintenanceStatus", value, 400, 599, maintenanceStatus);
+        maintenanceStatus =
+                settings.parse("maintenanceStatus", value, StartOnlySettings.number(400, 599), maintenanceStatus);
     }
 
     public String getMaintenanceStatus() {
@@ -183,7 +156,7 @@ public class MaintenanceValve extends ValveBase {
 
     /** The status of the health endpoint while the server is UP, 200 to 299; default 200. */
     public void setHealthUpStatus(String value) {
-        healthUpStatus = number("healthUpStatus", value, 200, 299, healthUpStatus);
+        healthUpStatus = settings.parse("healthUpStatus", value, StartOnlySettings.number(200, 299), healthUpStatus);
     }
 
     public String getHealthUpStatus() {
@@ -195,7 +168,8 @@ public class MaintenanceValve extends ValveBase {
      * {@code http-check disable-on-404} reads as "drain". Never a 5xx: that would mark the server DOWN.
      */
     public void setHealthDrainStatus(String value) {
-        healthDrainStatus = number("healthDrainStatus", value, 200, 499, healthDrainStatus);
+        healthDrainStatus =
+                settings.parse("healthDrainStatus", value, StartOnlySettings.number(200, 499), healthDrainStatus);
     }
 
     public String getHealthDrainStatus() {
@@ -208,7 +182,8 @@ public class MaintenanceValve extends ValveBase {
      * its user in until it times out: counting never expires a session.
      */
     public void setDrainIdleSeconds(String value) {
-        drainIdleSeconds = number("drainIdleSeconds", value, 1, 86_400, drainIdleSeconds);
+        drainIdleSeconds =
+                settings.parse("drainIdleSeconds", value, StartOnlySettings.number(1, 86_400), drainIdleSeconds);
     }
 
     public String getDrainIdleSeconds() {
@@ -218,24 +193,25 @@ public class MaintenanceValve extends ValveBase {
     @Override
     protected void initInternal() throws LifecycleException {
         super.initInternal();
-        if (!invalidSettings.isEmpty()) {
-            throw new LifecycleException(String.join("; ", invalidSettings.values()));
-        }
+        settings.check();
     }
 
     @Override
     protected synchronized void startInternal() throws LifecycleException {
-        if (!invalidSettings.isEmpty()) {
-            throw new LifecycleException(String.join("; ", invalidSettings.values()));
-        }
+        settings.check();
         Container container = getContainer();
         if (!(container instanceof Host host)) {
             throw new LifecycleException(sm.getString("maintenanceValve.notOnHost", container));
         }
-        serverId = ServerId.of(host);
+        state = MaintenanceState.attachTo(host)
+                .orElseThrow(() -> new LifecycleException(sm.getString("maintenanceValve.noServer", host.getName())));
+        String serverId = ServerId.of(host);
+        decision = new MaintenanceDecision(healthPath, exemptPaths);
+        answers = new MaintenanceAnswers(
+                serverId, retryAfterSeconds, maintenanceStatus, healthUpStatus, healthDrainStatus);
         inventory = new SessionInventory(host);
-        flag = flagFile.isEmpty() ? null : new FlagFile(resolve(flagFile, host));
-        state.valveStarted();
+        // Path.resolve keeps an absolute flagFile as it is.
+        flagPath = flagFile.isEmpty() ? null : host.getCatalinaBase().toPath().resolve(flagFile);
         if (maintenance) {
             state.switchTo(true, MaintenanceState.BY_CONFIGURATION);
         }
@@ -243,19 +219,13 @@ public class MaintenanceValve extends ValveBase {
         containerLog.info(sm.getString(
                 "maintenanceValve.started",
                 host.getName(),
-                flag == null ? "-" : flag.path(),
+                flagPath == null ? "-" : flagPath,
                 healthPath,
                 exemptPaths,
                 state.isOn() ? "on" : "off",
                 Integer.toString(drainIdleSeconds),
                 serverId));
         super.startInternal();
-    }
-
-    @Override
-    protected synchronized void stopInternal() throws LifecycleException {
-        super.stopInternal();
-        state.valveStopped();
     }
 
     /** Looks at the flag file; called by the Host's background processor. */
@@ -275,11 +245,11 @@ public class MaintenanceValve extends ValveBase {
                 // getSessionInternal(false) this does not mark the session accessed.
                 request::isRequestedSessionIdValid);
         switch (outcome) {
-            case HEALTH -> health(response);
-            case REJECT -> reject(request, response);
+            case HEALTH -> answers.health(response, health());
+            case REJECT -> answers.reject(request, response);
             default -> {
                 getNext().invoke(request, response);
-                noteNewSession(request);
+                SessionNotes.noteNewSession(request);
             }
         }
     }
@@ -294,99 +264,30 @@ public class MaintenanceValve extends ValveBase {
         return response.isCommitted() || response.isError() || response.getStatus() >= 400;
     }
 
-    /** The sessions of this valve's Host, per application version; empty before the valve started. */
+    /** The sessions of this valve's Host, per application version; {@code null} before the valve started. */
     public SessionInventory sessionInventory() {
         return inventory;
     }
 
-    private void health(Response response) throws IOException {
+    private HealthReport health() {
         Duration drainIdle = Duration.ofSeconds(drainIdleSeconds);
-        HealthReport report =
-                HealthReport.of(state.isOn(), serverId, drainIdle, inventory.counts(drainIdle), exemptPaths);
-        int status = report.state() == HealthReport.State.UP ? healthUpStatus : healthDrainStatus;
-        send(response, status, MaintenanceResponse.JSON_TYPE, report.json());
+        return HealthReport.of(state.isOn(), answers.server(), drainIdle, inventory.counts(drainIdle), exemptPaths);
     }
 
-    private void reject(Request request, Response response) throws IOException {
-        MaintenanceResponse answer = new MaintenanceResponse(maintenanceStatus, serverId, retryAfterSeconds);
-        response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
-        StaleSessionCookie.delete(request, response);
-        if (AcceptHeader.prefersJson(request.getHeader("Accept"))) {
-            send(response, maintenanceStatus, MaintenanceResponse.JSON_TYPE, answer.json());
-        } else {
-            send(response, maintenanceStatus, MaintenanceResponse.HTML_TYPE, answer.html());
-        }
+    /** The state of the Server, while the valve runs. */
+    Optional<MaintenanceState> runningState() {
+        return getState().isAvailable() ? Optional.ofNullable(state) : Optional.empty();
     }
 
-    private static void send(Response response, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(contentType);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    /**
-     * Notes the client of a session this request created. A session the request came with (its requested id is
-     * valid) was created earlier; otherwise the request's own session, if any, is new and is already held by the
-     * request, so looking it up touches nothing.
-     */
-    private static void noteNewSession(Request request) {
-        if (request.isAsync() || request.isRequestedSessionIdValid()) {
-            return;
-        }
-        Session session = request.getSessionInternal(false);
-        if (session != null) {
-            SessionNotes.recordClient(session, request.getRemoteAddr(), request.getHeader("User-Agent"));
-        }
+    /** What the health endpoint says now, while the valve runs. */
+    Optional<HealthReport> currentHealth() {
+        return runningState().map(running -> health());
     }
 
     private void lookAtFlagFile() {
-        FlagFile current = flag;
-        if (current != null) {
-            current.look()
-                    .ifPresent(on -> state.switchTo(on, sm.getString("maintenanceValve.byFlagFile", current.path())));
+        Path current = flagPath;
+        if (current != null && state != null) {
+            state.lookAtFlagFile(current);
         }
-    }
-
-    private int number(String attribute, String value, int min, int max, int current) {
-        invalidSettings.remove(attribute);
-        try {
-            int number = Integer.parseInt(value == null ? "" : value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        invalid(
-                attribute,
-                value,
-                sm.getString("maintenanceValve.expectedNumber", Integer.toString(min), Integer.toString(max)));
-        return current;
-    }
-
-    private void invalid(String attribute, String value, String expected) {
-        invalidSettings.put(attribute, sm.getString("maintenanceValve.invalidSetting", attribute, value, expected));
-    }
-
-    private static Path resolve(String flagFile, Host host) {
-        Path path = Path.of(flagFile);
-        if (path.isAbsolute()) {
-            return path;
-        }
-        return catalinaBase(host).resolve(path);
-    }
-
-    private static Path catalinaBase(Host host) {
-        if (host.getParent() instanceof Engine engine) {
-            Service service = engine.getService();
-            Server server = service == null ? null : service.getServer();
-            if (server != null && server.getCatalinaBase() != null) {
-                return server.getCatalinaBase().toPath();
-            }
-        }
-        return new File(System.getProperty("catalina.base", ".")).toPath();
     }
 }

@@ -1,6 +1,7 @@
 package io.warcast.tomcat;
 
 import org.apache.catalina.Session;
+import org.apache.catalina.connector.Request;
 
 /**
  * What the maintenance valve remembers about the client that created a session, in the session's Tomcat notes:
@@ -26,6 +27,21 @@ final class SessionNotes {
         }
         session.setNote(USER_AGENT, userAgent == null ? "" : truncate(userAgent));
         session.setNote(REMOTE_ADDRESS, remoteAddress == null ? "" : remoteAddress);
+    }
+
+    /**
+     * Notes the client of a session this request created. A session the request came with (its requested id is
+     * valid) was created earlier; otherwise the request's own session, if any, is new and is already held by the
+     * request, so looking it up touches nothing.
+     */
+    static void noteNewSession(Request request) {
+        if (request.isAsync() || request.isRequestedSessionIdValid()) {
+            return;
+        }
+        Session session = request.getSessionInternal(false);
+        if (session != null) {
+            recordClient(session, request.getRemoteAddr(), request.getHeader("User-Agent"));
+        }
     }
 
     static String remoteAddress(Session session) {

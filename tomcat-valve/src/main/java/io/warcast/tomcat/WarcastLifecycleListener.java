@@ -69,7 +69,7 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
     private final ProviderStartup startup;
     private final Set<Context> contexts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean misplacementReported = new AtomicBoolean();
-    private volatile ContextParticipations participations;
+    private volatile Participants participants;
 
     /** The listener {@code server.xml} configures. */
     public WarcastLifecycleListener() {
@@ -115,17 +115,17 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
     }
 
     private void serverStarting(Server server) {
-        if (participations != null) {
+        if (participants != null) {
             return;
         }
         startup.start(server).ifPresent(provider -> {
-            participations = new ContextParticipations(provider);
+            participants = new Participants(provider);
             Arrays.stream(server.findServices()).map(Service::getContainer).forEach(this::follow);
         });
     }
 
     private void serverStarted() {
-        ContextParticipations current = participations;
+        Participants current = participants;
         if (current == null) {
             return;
         }
@@ -141,11 +141,11 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
     }
 
     private void serverStopped() {
-        ContextParticipations stopping = participations;
+        Participants stopping = participants;
         if (stopping == null) {
             return;
         }
-        participations = null;
+        participants = null;
         stopping.leaveAll();
         WarcastProvider provider = stopping.provider();
         try {
@@ -157,7 +157,7 @@ public class WarcastLifecycleListener implements LifecycleListener, ContainerLis
     }
 
     private void contextEvent(Context context, String type) {
-        ContextParticipations current = participations;
+        Participants current = participants;
         if (current == null) {
             return;
         }

@@ -27,17 +27,15 @@ class MaintenanceAnswerTest {
     @TempDir
     Path dir;
 
-    private final MaintenanceState state = MaintenanceState.get();
     private MaintenanceTomcat server;
     private LogCapture tomcatLog;
 
     @BeforeEach
     void startInMaintenance() throws Exception {
-        state.switchTo(false, "test set-up");
         server = new MaintenanceTomcat(dir, "node-a", new AnsweringValve());
         server.deploy("", "001");
         server.start();
-        state.enter();
+        server.state().enter();
         tomcatLog = new LogCapture("org.apache");
     }
 
@@ -45,9 +43,8 @@ class MaintenanceAnswerTest {
     void tearDown() throws Exception {
         try {
             tomcatLog.close();
-            server.close();
         } finally {
-            state.switchTo(false, "test tear-down");
+            server.close();
         }
     }
 

@@ -41,23 +41,17 @@ class MaintenanceDrainTest {
     @TempDir
     Path dir;
 
-    private final MaintenanceState state = MaintenanceState.get();
     private MaintenanceTomcat server;
 
     @BeforeEach
     void setUp() {
-        state.switchTo(false, "test set-up");
         server = new MaintenanceTomcat(dir, "node-a");
         server.valve.setDrainIdleSeconds(Long.toString(DRAIN_IDLE.toSeconds()));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            server.close();
-        } finally {
-            state.switchTo(false, "test tear-down");
-        }
+        server.close();
     }
 
     @Test
@@ -67,7 +61,7 @@ class MaintenanceDrainTest {
         List<String> usersOn001 = logIn(USERS_PER_VERSION);
         Context v002 = server.deploy("", "002");
         List<String> usersOn002 = logIn(USERS_PER_VERSION);
-        state.enter();
+        server.state().enter();
 
         List<String> everybody = new ArrayList<>(usersOn001);
         everybody.addAll(usersOn002);
@@ -146,7 +140,7 @@ class MaintenanceDrainTest {
         String id = server.login("");
         Session session = manager.findSession(id);
         session.setMaxInactiveInterval(1);
-        state.enter();
+        server.state().enter();
 
         await("the session times out").atMost(Duration.ofSeconds(10)).until(() -> SessionActivity.timedOut(session));
         Map<String, Object> health = health();
@@ -177,7 +171,7 @@ class MaintenanceDrainTest {
         shop.setSessionCookieName("SHOPSESSION");
         shop.setSessionCookiePath("/shop/");
         server.start();
-        state.enter();
+        server.state().enter();
 
         HttpResponse<String> stale = server.get("/api/items", "0123456789ABCDEF0123456789ABCDEF.node-a", JSON);
         assertThat(stale.statusCode()).isEqualTo(503);

@@ -1,35 +1,38 @@
 package io.warcast.tomcat;
 
+import static io.warcast.tomcat.MaintenanceTomcat.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.logging.Level;
-import javax.management.Attribute;
-import javax.management.MBeanServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** One maintenance state per Tomcat Server: shared by its Hosts, independent of any other Server in the JVM. */
 class MaintenanceStateTest {
 
-    private final MaintenanceState state = MaintenanceState.get();
-    private final MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+    @TempDir
+    Path dir;
+
     private LogCapture log;
 
     @BeforeEach
     void setUp() {
-        state.switchTo(false, "test set-up");
         log = new LogCapture(MaintenanceState.class);
     }
 
     @AfterEach
     void tearDown() {
         log.close();
-        state.switchTo(false, "test tear-down");
     }
 
     @Test
     void theJavaApiSwitchesAndEachChangeIsLoggedOnceSayingWhoMadeIt() {
+        MaintenanceState state = new MaintenanceState();
+
         state.enter();
         state.enter();
         state.leave();
@@ -44,44 +47,75 @@ class MaintenanceStateTest {
     }
 
     @Test
-    void jmxSeesAndSwitchesTheSameStateWhileAValveRuns() throws Exception {
-        state.valveStarted();
-        try {
-            assertThat(jmx.getAttribute(MaintenanceState.objectName(), "Maintenance"))
-                    .isEqualTo(false);
+    void everyHostOfAServerSharesOneStateThatComesWithTheStartAndGoesWithTheStop() throws Exception {
+        try (MaintenanceTomcat server = new MaintenanceTomcat(dir, "node-a")) {
+            MaintenanceValve otherHost = server.addHost("other.example");
+            assertThat(MaintenanceState.of(server.tomcat.getServer()))
+                    .as("no state before a valve started")
+                    .isEmpty();
 
-            jmx.invoke(MaintenanceState.objectName(), "enter", null, null);
-            assertThat(state.isOn()).isTrue();
-            assertThat(jmx.getAttribute(MaintenanceState.objectName(), "SwitchedBy"))
-                    .isEqualTo("JMX");
+            server.start();
+            MaintenanceState state = server.state();
+            assertThat(MaintenanceState.of(server.tomcat.getHost()))
+                    .as("found from a container inside the Server too")
+                    .containsSame(state);
+            assertThat(MaintenanceState.of(otherHost.getContainer()))
+                    .as("the other Host's valve has the same state")
+                    .containsSame(state);
 
-            jmx.setAttribute(MaintenanceState.objectName(), new Attribute("Maintenance", false));
-            assertThat(state.isOn()).isFalse();
-            state.enter();
-            assertThat(jmx.getAttribute(MaintenanceState.objectName(), "Maintenance"))
-                    .isEqualTo(true);
-            assertThat(log.messages(Level.INFO))
-                    .hasSize(3)
-                    .allMatch(message ->
-                            message.contains("switched by [JMX]") || message.contains("switched by [Java API]"));
-        } finally {
-            state.valveStopped();
+            server.tomcat.stop();
+            assertThat(MaintenanceState.of(server.tomcat.getServer()))
+                    .as("the state goes with the Server's stop")
+                    .isEmpty();
         }
-        assertThat(jmx.isRegistered(MaintenanceState.objectName()))
-                .as("the last valve to stop unregisters the switch")
-                .isFalse();
     }
 
     @Test
-    void theSwitchStaysRegisteredUntilTheLastValveStops() {
-        state.valveStarted();
-        state.valveStarted();
-        state.valveStopped();
-        try {
-            assertThat(jmx.isRegistered(MaintenanceState.objectName())).isTrue();
-        } finally {
-            state.valveStopped();
+    void twoServersInOneJvmHaveIndependentStatesAndFlagFiles() throws Exception {
+        try (MaintenanceTomcat a = new MaintenanceTomcat(dir.resolve("a"), "node-a");
+                MaintenanceTomcat b = new MaintenanceTomcat(dir.resolve("b"), "node-b")) {
+            b.tomcat.getEngine().setName("TomcatB");
+            a.deploy("", "001");
+            b.deploy("", "001");
+            a.start();
+            b.start();
+            assertThat(a.state()).isNotSameAs(b.state());
+
+            a.state().enter();
+            assertThat(a.get("/", null, JSON).statusCode()).isEqualTo(503);
+            assertThat(b.get("/", null, JSON).statusCode())
+                    .as("the other Server is not in maintenance")
+                    .isEqualTo(200);
+            a.state().leave();
+
+            Files.createFile(b.flagFile());
+            a.valve.backgroundProcess();
+            b.valve.backgroundProcess();
+            assertThat(b.state().isOn())
+                    .as("the flag file in b's CATALINA_BASE switches b")
+                    .isTrue();
+            assertThat(a.state().isOn()).as("and not a").isFalse();
+            assertThat(log.messages(Level.INFO))
+                    .last()
+                    .asString()
+                    .contains("switched by [flag file " + b.flagFile() + "]");
         }
-        assertThat(jmx.isRegistered(MaintenanceState.objectName())).isFalse();
+    }
+
+    @Test
+    void hostsThatShareAFlagFileSeeEachChangeOnce() throws Exception {
+        try (MaintenanceTomcat server = new MaintenanceTomcat(dir, "node-a")) {
+            MaintenanceValve otherHost = server.addHost("other.example");
+            server.start();
+            Files.createFile(server.flagFile());
+            server.valve.backgroundProcess();
+            server.state().leave();
+
+            otherHost.backgroundProcess();
+
+            assertThat(server.state().isOn())
+                    .as("the other Host's valve looks at the same file of the same Server: no change for it")
+                    .isFalse();
+        }
     }
 }

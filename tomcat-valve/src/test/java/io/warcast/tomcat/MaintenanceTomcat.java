@@ -17,6 +17,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.util.ContextName;
 
@@ -73,6 +74,22 @@ final class MaintenanceTomcat implements AutoCloseable {
         }
         tomcat.getHost().addChild(context);
         return context;
+    }
+
+    /** Adds another Host, {@code name}, to the Engine, with a maintenance valve of its own; returns that valve. */
+    MaintenanceValve addHost(String name) {
+        StandardHost host = new StandardHost();
+        host.setName(name);
+        MaintenanceValve other = new MaintenanceValve();
+        host.getPipeline().addValve(other);
+        tomcat.getEngine().addChild(host);
+        return other;
+    }
+
+    /** The maintenance state of this Tomcat's Server, which its valve attached when it started. */
+    MaintenanceState state() {
+        return MaintenanceState.of(tomcat.getServer())
+                .orElseThrow(() -> new AssertionError("no maintenance state: has the valve started?"));
     }
 
     Path flagFile() {

@@ -5,6 +5,7 @@ import static io.warcast.tomcat.MaintenanceTomcat.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,11 @@ class MaintenanceValveTest {
     @TempDir
     Path dir;
 
-    private final MaintenanceState state = MaintenanceState.get();
     private MaintenanceTomcat server;
     private LogCapture stateLog;
 
     @BeforeEach
     void setUp() {
-        state.switchTo(false, "test set-up");
         stateLog = new LogCapture(MaintenanceState.class);
         server = new MaintenanceTomcat(dir, "node-a");
     }
@@ -46,7 +45,6 @@ class MaintenanceValveTest {
             server.close();
         } finally {
             stateLog.close();
-            state.switchTo(false, "test tear-down");
         }
     }
 
@@ -76,7 +74,7 @@ class MaintenanceValveTest {
     void inMaintenanceARequestWithoutSessionGets503WithRetryAfterAndAJsonBody() throws Exception {
         server.deploy("", "001");
         server.start();
-        state.enter();
+        server.state().enter();
 
         HttpResponse<String> response = server.get("/api/items", null, JSON);
 
@@ -92,7 +90,7 @@ class MaintenanceValveTest {
     void aBrowserGetsAShortHtmlPageNeverAnEmptyBody() throws Exception {
         server.deploy("", "001");
         server.start();
-        state.enter();
+        server.state().enter();
 
         for (String accept : new String[] {BROWSER, null}) {
             HttpResponse<String> response = server.get("/", null, accept);
@@ -111,7 +109,7 @@ class MaintenanceValveTest {
     void aPostWithoutSessionAndABogusSessionIdAreRejected() throws Exception {
         server.deploy("", "001");
         server.start();
-        state.enter();
+        server.state().enter();
 
         assertThat(server.post("/api/items", null, JSON).statusCode()).isEqualTo(503);
         assertThat(server.get("/api/items", "0123456789ABCDEF0123456789ABCDEF.node-a", JSON)
@@ -126,7 +124,7 @@ class MaintenanceValveTest {
         server.start();
         String session = server.login("");
         server.get("/logout", session, JSON);
-        state.enter();
+        server.state().enter();
 
         assertThat(server.get("/api/items", session, JSON).statusCode()).isEqualTo(503);
     }
@@ -141,7 +139,7 @@ class MaintenanceValveTest {
                 .as("002 is the newest: a client without a session lands there")
                 .startsWith("version=002");
 
-        state.enter();
+        server.state().enter();
 
         HttpResponse<String> get = server.get("/api/items", on001, JSON);
         assertThat(get.statusCode()).isEqualTo(200);
@@ -157,7 +155,7 @@ class MaintenanceValveTest {
         server.valve.setExemptPaths("/static/*, /status");
         server.deploy("", "001");
         server.start();
-        state.enter();
+        server.state().enter();
 
         assertThat(server.get("/static/app.js", null, BROWSER).statusCode()).isEqualTo(200);
         assertThat(server.get("/status", null, BROWSER).statusCode()).isEqualTo(200);
@@ -176,7 +174,7 @@ class MaintenanceValveTest {
         String on002 = server.login("");
         assertThat(health().body()).contains("\"state\":\"UP\"");
 
-        state.enter();
+        server.state().enter();
         HttpResponse<String> maintenance = health();
         assertThat(maintenance.statusCode())
                 .as("MAINTENANCE answers 404 so HAProxy drains without marking the server DOWN")
@@ -231,12 +229,12 @@ class MaintenanceValveTest {
         server.start();
         Files.createFile(server.flagFile());
         server.valve.backgroundProcess();
-        assertThat(state.isOn()).isTrue();
+        assertThat(server.state().isOn()).isTrue();
 
-        state.switchTo(false, MaintenanceState.BY_JMX);
+        ManagementFactory.getPlatformMBeanServer().invoke(server.valve.getObjectName(), "leave", null, null);
         server.valve.backgroundProcess();
 
-        assertThat(state.isOn())
+        assertThat(server.state().isOn())
                 .as("the file did not change, so JMX's switch stands")
                 .isFalse();
     }
@@ -298,7 +296,7 @@ class MaintenanceValveTest {
         server.start();
         String id = server.login("");
         String bare = id.substring(0, id.indexOf('.'));
-        state.enter();
+        server.state().enter();
 
         String outputs = String.join(
                 "\n",

@@ -35,11 +35,10 @@ class ServerIdTest {
     @Test
     void healthAndMaintenanceAnswersNeverSayNull() throws Exception {
         String hostName = InetAddress.getLocalHost().getHostName();
-        MaintenanceState state = MaintenanceState.get();
         try (MaintenanceTomcat server = new MaintenanceTomcat(dir, null)) {
             server.deploy("", "001");
             server.start();
-            state.enter();
+            server.state().enter();
 
             HttpResponse<String> health = server.get("/warcast/health", null, MaintenanceTomcat.JSON);
             HttpResponse<String> rejected = server.get("/", null, MaintenanceTomcat.JSON);
@@ -52,8 +51,6 @@ class ServerIdTest {
                     .as("503 without jvmRoute: %s", rejected.body())
                     .containsEntry("server", hostName);
             assertThat(page.body()).contains("Server " + hostName);
-        } finally {
-            state.switchTo(false, "test tear-down");
         }
     }
 

@@ -14,22 +14,23 @@ import org.apache.juli.logging.LogFactory;
 import org.apache.tomcat.util.res.StringManager;
 
 /**
- * The web applications of one server that joined Warcast, each from its start to its stop.
+ * The participants of one server: the application versions (Tomcat contexts) that joined Warcast, each from its
+ * start to its stop, with the provider's {@link Participation} for each (the container's handle on it).
  *
  * <p>Contexts start and stop on Tomcat's start-stop threads, several at a time, hence the concurrent map.
  */
-final class ContextParticipations {
+final class Participants {
 
     private static final Log log = LogFactory.getLog(WarcastLifecycleListener.class);
-    private static final StringManager sm = StringManager.getManager(ContextParticipations.class);
+    private static final StringManager sm = StringManager.getManager(Participants.class);
 
-    /** A joined application: its participation and the servlet context its service was published in. */
-    private record Member(Participation participation, ServletContext servletContext) {}
+    /** A context that joined: its participation and the servlet context its service was published in. */
+    private record Joined(Participation participation, ServletContext servletContext) {}
 
     private final WarcastProvider provider;
-    private final Map<Context, Member> members = new ConcurrentHashMap<>();
+    private final Map<Context, Joined> joined = new ConcurrentHashMap<>();
 
-    ContextParticipations(WarcastProvider provider) {
+    Participants(WarcastProvider provider) {
         this.provider = provider;
     }
 
@@ -55,7 +56,7 @@ final class ContextParticipations {
             Participation participation = ServerClassLoader.call(() -> provider.join(spec));
             ServletContext servletContext = context.getServletContext();
             servletContext.setAttribute(WarcastServices.SERVLET_CONTEXT_ATTRIBUTE, participation.service());
-            members.put(context, new Member(participation, servletContext));
+            joined.put(context, new Joined(participation, servletContext));
             log.info(sm.getString("warcastLifecycleListener.joined", application));
             return true;
         } catch (IllegalArgumentException e) {
@@ -69,32 +70,32 @@ final class ContextParticipations {
 
     /** The context is stopping: its listeners are no longer called, it may still publish. */
     void stopDelivery(Context context) {
-        Member member = members.get(context);
-        if (member != null) {
-            ServerClassLoader.run(member.participation()::stopDelivery);
+        Joined participant = joined.get(context);
+        if (participant != null) {
+            ServerClassLoader.run(participant.participation()::stopDelivery);
         }
     }
 
     /** The context stopped: its participation ends and nothing here refers to it any more. */
     void leave(Context context) {
-        Member member = members.remove(context);
-        if (member == null) {
+        Joined participant = joined.remove(context);
+        if (participant == null) {
             return;
         }
         try {
-            ServerClassLoader.run(member.participation()::close);
+            ServerClassLoader.run(participant.participation()::close);
             log.info(sm.getString("warcastLifecycleListener.left", name(context)));
         } catch (RuntimeException e) {
             log.error(sm.getString("warcastLifecycleListener.leaveFailed", name(context)), e);
         } finally {
             // The captured facade, not context.getServletContext(): after a stop that would create a new one.
-            member.servletContext().removeAttribute(WarcastServices.SERVLET_CONTEXT_ATTRIBUTE);
+            participant.servletContext().removeAttribute(WarcastServices.SERVLET_CONTEXT_ATTRIBUTE);
         }
     }
 
     /** Ends what is left before the provider stops; normally nothing, every context has stopped by then. */
     void leaveAll() {
-        members.keySet().forEach(this::leave);
+        joined.keySet().forEach(this::leave);
     }
 
     /** The application as Tomcat's manager names it: {@code /##001} for version 001 of ROOT. */
