@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes batches with publisher confirms on the link's thread. A batch stays unconfirmed until the broker has
  * confirmed all of it; after a lost connection or a nack it is sent again, in order, before anything newer.
- * Receivers drop the copies they already had by message id.
+ * Receivers drop the copies they already had by message id. Every message carries this server's broker user as its
+ * AMQP {@code user_id}, which RabbitMQ checks against the connection's user: receivers know the origin is vouched for.
  */
 final class Publisher {
 
@@ -27,6 +28,7 @@ final class Publisher {
 
     private final WireCodec wire;
     private final Topology topology;
+    private final String userId;
     private final int maxMessageSize;
     private final long confirmTimeoutMs;
     private final BroadcasterMetrics metrics;
@@ -38,12 +40,14 @@ final class Publisher {
             WireCodec wire,
             Topology topology,
             Bindings bindings,
+            String userId,
             int maxMessageSize,
             long confirmTimeoutMs,
             BroadcasterMetrics metrics) {
         this.wire = wire;
         this.topology = topology;
         this.bindings = bindings;
+        this.userId = userId;
         this.maxMessageSize = maxMessageSize;
         this.confirmTimeoutMs = confirmTimeoutMs;
         this.metrics = metrics;
@@ -91,7 +95,7 @@ final class Publisher {
                 continue;
             }
             declare(outgoing.exchange());
-            channel.basicPublish(outgoing.exchange(), "", properties(outgoing.envelope()), body);
+            channel.basicPublish(outgoing.exchange(), "", properties(outgoing.envelope(), userId), body);
             metrics.count(BroadcasterCounter.SENT);
             sent++;
         }
@@ -128,7 +132,8 @@ final class Publisher {
         return body;
     }
 
-    static AMQP.BasicProperties properties(Envelope envelope) {
+    /** @param userId this server's broker user: the settings' string itself, nothing is built per message for it */
+    static AMQP.BasicProperties properties(Envelope envelope, String userId) {
         return new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .contentEncoding("UTF-8")
@@ -136,6 +141,7 @@ final class Publisher {
                 .type("warcast." + envelope.payload().kind())
                 .messageId(envelope.messageId())
                 .appId("warcast")
+                .userId(userId)
                 .timestamp(Date.from(envelope.publishedAt()))
                 .build();
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ class InboundLogTest {
             new WireCodec(WireLimits.DEFAULT),
             new LocalFanOut(new MailboxFactory(Runnable::run, 10, metrics), metrics),
             metrics,
+            Set.of(),
             clock);
 
     @Test
