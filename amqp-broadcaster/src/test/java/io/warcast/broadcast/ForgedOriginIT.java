@@ -71,13 +71,20 @@ class ForgedOriginIT {
         RecordingListener heardOnB = register(b.join("/shop").service());
         DataNotifyService shopOnA = bHasHeardFirstChangeOfA(b, heardOnB);
 
-        try (Connection forger = connect(mallory)) {
+        try (LogCapture log = LogCapture.start();
+                Connection forger = connect(mallory)) {
             publish(forger, forgery(shopOnA.self(), Long.MAX_VALUE), mallory.name());
             publish(forger, forgery(shopOnA.self(), 3), mallory.name());
+            within(Duration.ofSeconds(10))
+                    .alias("B refuses both forgeries as FORGED")
+                    .until(() -> b.metrics().get(BroadcasterCounter.FORGED) == 2);
+            assertThat(log.linesWith("Warcast refused"))
+                    .as("the first forgery in full, the second counted for the minute's summary")
+                    .singleElement()
+                    .asString()
+                    .contains("with user_id [" + mallory.name() + "]: that instance was first heard from another"
+                            + " broker user (FORGED)");
         }
-        within(Duration.ofSeconds(10))
-                .alias("B refuses both forgeries as FORGED")
-                .until(() -> b.metrics().get(BroadcasterCounter.FORGED) == 2);
 
         for (int key = 2; key <= 11; key++) {
             shopOnA.notifyDataChange(change("shop", key));
