@@ -35,4 +35,19 @@ final class RabbitBroker {
         System.out.println("[broker] " + skipped);
         Assumptions.abort(skipped);
     }
+
+    /**
+     * {@link #requireRunning()} for a test that creates broker users with {@code rabbitmqctl}: outside CI, {@code
+     * -Dwarcast.test.broker=embedded} skips the calling test class, saying that it needs RabbitMQ's user admin.
+     */
+    static void requireUserAdmin() {
+        if (!TestBrokers.underCi() && "embedded".equals(System.getProperty(TestBrokers.BROKER_PROPERTY))) {
+            String skipped = "SKIPPED, needs RabbitMQ's user admin (rabbitmqctl add_user, set_permissions,"
+                    + " delete_user): -D" + TestBrokers.BROKER_PROPERTY + "=embedded asks for the embedded Qpid"
+                    + " broker, which has one user (guest) and no rabbitmqctl. CI runs this on RabbitMQ.";
+            System.out.println("[broker] " + skipped);
+            Assumptions.abort(skipped);
+        }
+        requireRunning();
+    }
 }

@@ -22,7 +22,11 @@ public enum BroadcasterCounter {
     GAPS("Gaps", true, "times a sender's sequence skipped numbers, so its messages were missed"),
     RECONNECTS("Reconnects", true, "connections made to the broker after the first"),
     UNCLAIMED("Unclaimed", true, "messages from other servers on an exchange no application of this server has joined"),
-    FORGED("Forged", true, "messages refused because the broker did not vouch for the origin they claim");
+    FORGED("Forged", true, "messages refused because the broker did not vouch for the origin they claim"),
+    UNTRUSTED(
+            "Untrusted",
+            true,
+            "messages refused because their broker user is not one of amqpbroadcast.trustedpublishers");
 
     private final String attribute;
     private final boolean overBroker;

@@ -25,7 +25,8 @@ class BroadcasterCounterTest {
                         "Gaps",
                         "Reconnects",
                         "Unclaimed",
-                        "Forged");
+                        "Forged",
+                        "Untrusted");
     }
 
     @Test

@@ -14,10 +14,12 @@ import io.warcast.broadcast.settings.Setting;
 import io.warcast.broadcast.wire.Envelope;
 import io.warcast.broadcast.wire.WireCodec;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -73,12 +75,19 @@ public final class AmqpLink implements RemoteLink {
         this.outbox = new Outbox(settings.outboxSize(), settings.serverId(), metrics);
         this.topology = new Topology(settings.serverId(), settings.queueType(), settings.queueExpiryMs());
         long confirmTimeoutMs = Math.max(10_000, settings.heartbeatSeconds() * 3_000L);
-        this.publisher = new Publisher(wire, topology, bindings, settings.maxMessageSize(), confirmTimeoutMs, metrics);
+        this.publisher = new Publisher(
+                wire, topology, bindings, settings.username(), settings.maxMessageSize(), confirmTimeoutMs, metrics);
         this.consumerThreads = consumerThreads();
         this.connector = new AmqpConnector(settings, consumerThreads);
         this.intake = new QueueIntake(
                 topology,
-                new InboundHandler(settings.serverId(), wire, fanOut, metrics),
+                new InboundHandler(
+                        settings.serverId(),
+                        wire,
+                        fanOut,
+                        metrics,
+                        Set.copyOf(settings.trustedPublishers()),
+                        Clock.systemUTC()),
                 connector.connectionName(),
                 settings.serverId(),
                 settings.startupTimeoutMs(),

@@ -6,6 +6,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class InboundConsumer extends DefaultConsumer {
     public void handleDelivery(String consumerTag, Envelope delivery, AMQP.BasicProperties properties, byte[] body)
             throws IOException {
         try {
-            handler.handle(delivery.getExchange(), body);
+            handler.handle(delivery.getExchange(), body, Optional.ofNullable(properties.getUserId()));
         } catch (RuntimeException e) {
             // A bug here must not stop the consumer: skip the message, as an unreadable one would be.
             log.warn(

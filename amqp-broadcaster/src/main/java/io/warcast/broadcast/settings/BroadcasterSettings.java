@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * @param maxMessageSize the largest message body sent or accepted, in bytes
  * @param startupTimeoutMs how long, from the provider's start, this server's queue is not consumed while the
  *     applications deployed at start-up join, in milliseconds; 0 consumes at once
+ * @param trustedPublishers the broker users whose messages this server delivers; empty for any
  */
 public record BroadcasterSettings(
         Optional<String> hostname,
@@ -54,7 +55,8 @@ public record BroadcasterSettings(
         long queueExpiryMs,
         int outboxSize,
         int maxMessageSize,
-        long startupTimeoutMs) {
+        long startupTimeoutMs,
+        List<String> trustedPublishers) {
 
     private static final String NONE = "<none>";
 
@@ -117,7 +119,8 @@ public record BroadcasterSettings(
                 values.number(QUEUE_EXPIRY),
                 values.count(OUTBOX_SIZE),
                 values.count(MAX_MESSAGE_SIZE),
-                values.number(STARTUP_TIMEOUT));
+                values.number(STARTUP_TIMEOUT),
+                values.names(TRUSTED_PUBLISHERS));
     }
 
     private static String uriExclusiveKeys() {
@@ -191,6 +194,7 @@ public record BroadcasterSettings(
             case OUTBOX_SIZE -> outboxSize;
             case MAX_MESSAGE_SIZE -> maxMessageSize;
             case STARTUP_TIMEOUT -> startupTimeoutMs;
+            case TRUSTED_PUBLISHERS -> trustedPublishers.isEmpty() ? "<any>" : String.join(",", trustedPublishers);
         };
     }
 

@@ -44,7 +44,9 @@ public enum Setting {
     QUEUE_EXPIRY("queueexpiry", Form.milliseconds(60_000, Integer.MAX_VALUE), 3_600_000L),
     OUTBOX_SIZE("outboxsize", Form.count(1, Integer.MAX_VALUE), 10_000),
     MAX_MESSAGE_SIZE("maxmessagesize", Form.count(1_024, 134_217_728), 1_048_576),
-    STARTUP_TIMEOUT("startuptimeout", Form.milliseconds(), 300_000L);
+    STARTUP_TIMEOUT("startuptimeout", Form.milliseconds(), 300_000L),
+    /** Without a default: messages of any broker user are delivered. */
+    TRUSTED_PUBLISHERS("trustedpublishers", Form.names(), null);
 
     public static final String PREFIX = "amqpbroadcast.";
 
@@ -143,6 +145,10 @@ public enum Setting {
                     false,
                     0,
                     0);
+        }
+
+        static Form names() {
+            return new Form("a comma list of broker user names, such as warcast-a,warcast-b", false, 0, 0);
         }
 
         static Form flag() {

@@ -1,11 +1,13 @@
 package io.warcast.broadcast.settings;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The {@value Setting#PREFIX} entries of a settings source, environment references resolved, read as typed values
@@ -80,6 +82,20 @@ final class SettingValues {
             throw refused(setting, value);
         }
         return value;
+    }
+
+    /** A comma list of names, spaces around each ignored; empty when the key is not set. */
+    List<String> names(Setting setting) {
+        Optional<String> value = optionalText(setting);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> names =
+                Stream.of(value.get().split(",", -1)).map(String::trim).toList();
+        if (names.stream().anyMatch(String::isEmpty)) {
+            throw refused(setting, value.get());
+        }
+        return names;
     }
 
     String exchange(Setting setting) {

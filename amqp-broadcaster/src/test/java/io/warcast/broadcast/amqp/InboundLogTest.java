@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,7 @@ class InboundLogTest {
             new WireCodec(WireLimits.DEFAULT),
             new LocalFanOut(new MailboxFactory(Runnable::run, 10, metrics), metrics),
             metrics,
+            Set.of(),
             clock);
 
     @Test
@@ -158,6 +161,79 @@ class InboundLogTest {
                 .isEqualTo(1_000L);
     }
 
+    @Test
+    void forgeriesAreCountedLoggedOnceThenSummedUpAndChangeNothing() {
+        Origin a = origin("node-a");
+        Sender real = new Sender(a);
+        Optional<String> userOfA = Optional.of("warcast-node-a");
+        handler.handle(EXCHANGE, real.nextChange(), userOfA);
+        try (LogCapture log = LogCapture.start()) {
+            Sender silencer = new Sender(a);
+            silencer.skip(Long.MAX_VALUE - 1);
+            handler.handle(EXCHANGE, silencer.nextChange(), Optional.of("mallory"));
+            for (int i = 0; i < 999; i++) {
+                Sender flusher = new Sender(a);
+                flusher.skip(2);
+                handler.handle(EXCHANGE, flusher.nextChange(), i % 2 == 1 ? Optional.of("mallory") : Optional.empty());
+            }
+            for (int i = 0; i < 10; i++) {
+                handler.handle(EXCHANGE, real.nextChange(), userOfA);
+            }
+            assertThat(log.linesWith("Warcast refused"))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .contains(
+                                    "WARN",
+                                    "Warcast refused a message on exchange [shop] naming [node-a/shop##002] instance ["
+                                            + a.instanceId() + "] with user_id [mallory]: that instance was first"
+                                            + " heard from another broker user (FORGED); further FORGED messages are"
+                                            + " counted, and summed up here at most once a minute"));
+
+            clock.advance(Duration.ofMinutes(1));
+            handler.handle(EXCHANGE, real.nextChange(), userOfA);
+            assertThat(log.linesWith("Warcast refused"))
+                    .hasSize(2)
+                    .last()
+                    .asString()
+                    .contains("Warcast refused 999 more FORGED messages in the last 60 s; the latest: a message on"
+                            + " exchange [shop] naming [node-a/shop##002] instance [" + a.instanceId() + "] with no"
+                            + " user_id");
+            assertThat(log.linesWith("Warcast missed messages")).isEmpty();
+        }
+        assertThat(metrics.get(BroadcasterCounter.FORGED))
+                .as("every forgery is counted")
+                .isEqualTo(1_000L);
+        assertThat(metrics.get(BroadcasterCounter.UNCLAIMED))
+                .as("all 12 of A's real changes were let through (nobody joined the exchange here)")
+                .isEqualTo(12L);
+        assertThat(metrics.get(BroadcasterCounter.DUPLICATES_SUPPRESSED)).isZero();
+        assertThat(metrics.get(BroadcasterCounter.GAPS)).isZero();
+    }
+
+    @Test
+    void withTrustedPublishersAnotherUserIsRefusedAsUntrusted() {
+        InboundHandler trusting = new InboundHandler(
+                "node-here",
+                new WireCodec(WireLimits.DEFAULT),
+                new LocalFanOut(new MailboxFactory(Runnable::run, 10, metrics), metrics),
+                metrics,
+                Set.of("warcast-node-a"),
+                clock);
+        try (LogCapture log = LogCapture.start()) {
+            trusting.handle(EXCHANGE, new Sender(origin("pricing-svc")).nextChange(), Optional.of("pricing-svc"));
+            trusting.handle(EXCHANGE, new Sender(origin("node-a")).nextChange(), Optional.of("warcast-node-a"));
+            assertThat(log.linesWith("Warcast refused"))
+                    .singleElement()
+                    .asString()
+                    .contains("with user_id [pricing-svc]: that broker user is not one of"
+                            + " amqpbroadcast.trustedpublishers (UNTRUSTED)");
+        }
+        assertThat(metrics.get(BroadcasterCounter.UNTRUSTED)).isEqualTo(1L);
+        assertThat(metrics.get(BroadcasterCounter.UNCLAIMED))
+                .as("node-a's change let through")
+                .isEqualTo(1L);
+    }
+
     private static Origin origin(String server) {
         return new Origin(server, "/shop", "002", UUID.randomUUID().toString());
     }
@@ -183,7 +259,7 @@ class InboundLogTest {
         }
 
         /** Loses {@code count} numbers, as a sender whose messages were dropped would. */
-        void skip(int count) {
+        void skip(long count) {
             sequence += count;
         }
 

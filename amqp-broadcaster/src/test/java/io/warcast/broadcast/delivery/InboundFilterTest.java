@@ -10,9 +10,12 @@ import io.warcast.broadcast.wire.Decoded;
 import io.warcast.broadcast.wire.Envelope;
 import io.warcast.broadcast.wire.Payload;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InboundFilterTest {
+
+    private static final Optional<String> NO_USER_ID = Optional.empty();
 
     private final InboundFilter filter = new InboundFilter(100);
 
@@ -122,22 +125,22 @@ class InboundFilterTest {
     void aSkippedMessageOfAnUnknownKindTakesItsNumberSoTheNextIsNoGap() {
         filter.check(from("a", 1, "m1"));
 
-        assertThat(filter.admitSkipped(skipped("a", 2, "m2"))).isEqualTo(new Admission(Verdict.DELIVER, 0));
+        assertThat(filter.admitSkipped(skipped("a", 2, "m2"), NO_USER_ID)).isEqualTo(new Admission(Verdict.DELIVER, 0));
         assertThat(filter.admit(from("a", 3, "m3"))).isEqualTo(new Admission(Verdict.DELIVER, 0));
-        assertThat(filter.admitSkipped(skipped("a", 2, "m2")).verdict())
+        assertThat(filter.admitSkipped(skipped("a", 2, "m2"), NO_USER_ID).verdict())
                 .as("redelivered")
                 .isEqualTo(Verdict.DUPLICATE);
-        assertThat(filter.admitSkipped(skipped("a", 6, "m6")))
+        assertThat(filter.admitSkipped(skipped("a", 6, "m6"), NO_USER_ID))
                 .as("numbers before it were missed")
                 .isEqualTo(new Admission(Verdict.GAP_THEN_DELIVER, 2));
     }
 
-    private static Decoded.Position skipped(String instance, long sequence, String messageId) {
+    static Decoded.Position skipped(String instance, long sequence, String messageId) {
         Envelope envelope = from(instance, sequence, messageId);
         return new Decoded.Position(envelope.messageId(), envelope.origin(), envelope.sequence(), "presence");
     }
 
-    private static Envelope from(String instance, long sequence, String messageId) {
+    static Envelope from(String instance, long sequence, String messageId) {
         return new Envelope(
                 messageId,
                 new Origin("node-a", "/shop", "001", instance),

@@ -39,6 +39,17 @@ class BroadcasterSettingsTest {
         assertThat(settings.exchange()).isEqualTo("warcast");
         assertThat(settings.deliveryThreads()).isEqualTo(8);
         assertThat(settings.listenerQueue()).isEqualTo(10_000);
+        assertThat(settings.trustedPublishers()).as("any broker user").isEmpty();
+    }
+
+    @Test
+    void trustedPublishersAreACommaList() {
+        BroadcasterSettings settings =
+                parse(Map.of("amqpbroadcast.trustedpublishers", "warcast-node-a, warcast-node-b ,pricing-svc"));
+
+        assertThat(settings.trustedPublishers()).containsExactly("warcast-node-a", "warcast-node-b", "pricing-svc");
+        assertThat(settings.describe())
+                .contains("amqpbroadcast.trustedpublishers=warcast-node-a,warcast-node-b,pricing-svc");
     }
 
     @Test
@@ -74,6 +85,8 @@ class BroadcasterSettingsTest {
                 "amqpbroadcast.exchange          | amq.topic | expected an exchange name",
                 "amqpbroadcast.exchange          | my exchange | expected an exchange name",
                 "amqpbroadcast.serverid          | node 1 | expected a name without spaces",
+                "amqpbroadcast.trustedpublishers | 'warcast-a,,warcast-b' | expected a comma list of broker user names",
+                "amqpbroadcast.trustedpublishers | 'warcast-a,' | expected a comma list of broker user names",
             })
     void aBadValueIsRefusedNamingKeyValueAndExpectedForm(String key, String value, String expected) {
         assertThatThrownBy(() -> parse(Map.of(key, value)))
